@@ -1,0 +1,199 @@
+r"""Loss functions and their gradients (page: ``docs/loss.md``).
+
+The chapter's loss is the half sum of squared errors of one sample,
+
+.. math:: E = \frac{1}{2} \sum_i (y_i - t_i)^2 .
+
+For a batch of :math:`n` samples :func:`mse` averages that per-sample loss, so
+for one sample it is exactly the chapter's :math:`E`.  For classification with
+several classes, :func:`softmax_cross_entropy` is the usual choice.
+
+Each loss sits beside its gradient and both are registered in :data:`LOSSES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from ._checks import as_float_array
+from .activations import softmax
+
+__all__ = ["mse", "mse_grad", "softmax_cross_entropy", "softmax_cross_entropy_grad",
+           "one_hot", "Loss", "LOSSES", "get_loss"]
+
+
+def _pair(Y, T, y_name="Y", t_name="T"):
+    """Read prediction and target as 2-D float arrays of the same shape."""
+    Y = as_float_array(Y, y_name, ndim=(1, 2))
+    T = as_float_array(T, t_name, ndim=(1, 2))
+    if Y.ndim == 1:
+        Y = Y.reshape(1, -1)
+    if T.ndim == 1:
+        T = T.reshape(1, -1)
+    if Y.shape != T.shape:
+        raise ValueError(f"{y_name} and {t_name} must have the same shape, got {Y.shape} and {T.shape}")
+    return Y, T
+
+
+def mse(Y, T) -> float:
+    r"""Half squared error, averaged over samples: :math:`E = \frac{1}{n}\sum_{s}\frac{1}{2}\sum_i (y_{si} - t_{si})^2`.
+
+    For one sample this is the chapter's :math:`E = \frac{1}{2}\sum_i (y_i - t_i)^2`.
+    (The chapter calls it 평균 제곱 오차, but its formula sums over outputs and
+    halves: the ½ makes the derivative simply :math:`y - t`.)
+
+    Parameters
+    ----------
+    Y : array_like of shape (n_samples, n_outputs), or (n_outputs,) for one sample
+        The network's outputs.
+    T : array_like, same shape as ``Y``
+        The targets.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(mse([[0.709383]], [[0.0]]), 6)
+    0.251612
+    """
+    Y, T = _pair(Y, T)
+    return float(0.5 * np.sum((Y - T) ** 2) / Y.shape[0])
+
+
+def mse_grad(Y, T) -> np.ndarray:
+    r"""Gradient of :func:`mse` with respect to the outputs: :math:`\partial E/\partial y = (y - t)/n`.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_outputs)
+
+    Examples
+    --------
+    >>> mse_grad([[0.75]], [[0.0]])
+    array([[0.75]])
+    """
+    Y, T = _pair(Y, T)
+    return (Y - T) / Y.shape[0]
+
+
+def one_hot(labels, n_classes: int) -> np.ndarray:
+    """Turn integer class labels into one-hot rows.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (n_samples,)
+    n_classes : int
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_classes)
+
+    Examples
+    --------
+    >>> one_hot([0, 2], 3)
+    array([[1., 0., 0.],
+           [0., 0., 1.]])
+    """
+    labels = np.asarray(labels)
+    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be a 1-D array of integers, got dtype {labels.dtype} and shape {labels.shape}")
+    if labels.size and (labels.min() < 0 or labels.max() >= n_classes):
+        raise ValueError(f"labels must lie in 0..{n_classes - 1}, got values from {labels.min()} to {labels.max()}")
+    return np.eye(n_classes)[labels]
+
+
+def _targets_like(Z, T):
+    Z = as_float_array(Z, "Z", ndim=2)
+    T_arr = np.asarray(T)
+    if T_arr.ndim == 1 and np.issubdtype(T_arr.dtype, np.integer):
+        T_arr = one_hot(T_arr, Z.shape[1])
+    Z, T_arr = _pair(Z, T_arr, "Z", "T")
+    return Z, T_arr
+
+
+def softmax_cross_entropy(Z, T) -> float:
+    r"""Softmax cross-entropy, averaged over samples: :math:`E = -\frac{1}{n}\sum_s \sum_k t_{sk} \log \mathrm{softmax}(z_s)_k`.
+
+    Parameters
+    ----------
+    Z : array_like of shape (n_samples, n_classes)
+        The output layer's net input (logits).
+    T : array_like of shape (n_samples, n_classes) (one-hot) or (n_samples,) of int labels
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> round(softmax_cross_entropy([[0.0, 0.0]], [0]), 6)   # log 2
+    0.693147
+    """
+    Z, T = _targets_like(Z, T)
+    shifted = Z - Z.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
+    return float(-np.sum(T * log_p) / Z.shape[0])
+
+
+def softmax_cross_entropy_grad(Z, T) -> np.ndarray:
+    r"""Gradient of :func:`softmax_cross_entropy` with respect to ``Z``: :math:`(\mathrm{softmax}(z) - t)/n`.
+
+    Returns
+    -------
+    ndarray of shape (n_samples, n_classes)
+
+    Examples
+    --------
+    >>> softmax_cross_entropy_grad([[0.0, 0.0]], [0])
+    array([[-0.5,  0.5]])
+    """
+    Z, T = _targets_like(Z, T)
+    return (softmax(Z) - T) / Z.shape[0]
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A loss with its gradient.
+
+    ``grad`` is taken with respect to the network's output ``Y`` for ``"mse"``
+    and with respect to the logits ``Z`` for ``"cross_entropy"`` (which needs
+    a softmax output layer).
+    """
+
+    name: str
+    f: Callable
+    grad: Callable
+    output_activation: str | None
+
+
+LOSSES: dict[str, Loss] = {
+    "mse": Loss("mse", mse, mse_grad, None),
+    "cross_entropy": Loss("cross_entropy", softmax_cross_entropy, softmax_cross_entropy_grad, "softmax"),
+}
+
+
+def get_loss(name: str | Loss) -> Loss:
+    """Look up a loss by name.
+
+    Examples
+    --------
+    >>> get_loss("mse").name
+    'mse'
+    >>> get_loss("l2")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown loss 'l2'; expected one of: cross_entropy, mse
+    """
+    if isinstance(name, Loss):
+        return name
+    if not isinstance(name, str):
+        raise TypeError(f"loss must be a name (str), got {type(name).__name__} {name!r}")
+    try:
+        return LOSSES[name]
+    except KeyError:
+        raise ValueError(f"unknown loss {name!r}; expected one of: {', '.join(sorted(LOSSES))}") from None
