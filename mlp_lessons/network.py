@@ -183,6 +183,9 @@ def resolve_activations(activations, L: int) -> list[Activation]:
     """
     if isinstance(activations, (str, Activation)):
         return [get_activation(activations)] * L
+    if not isinstance(activations, (list, tuple)):
+        raise TypeError(f"activation must be a name (str) or a list of names, one per layer, "
+                        f"got {type(activations).__name__} {activations!r}")
     activations = list(activations)
     if len(activations) != L:
         raise ValueError(f"need one activation per layer ({L}), got {len(activations)}: {activations}")
