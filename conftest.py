@@ -1,0 +1,58 @@
+"""Check the pages' code: every ``>>>`` example in docs/**/*.md is its own test.
+
+Sybil reads each Markdown page and runs, in page order and in one namespace
+per page, the ``>>>`` examples found in ```` ```python ```` and
+```` ```pycon ```` fences, also inside admonitions and ``??? details``
+blocks (indented fences).  Plain ```` ```python ```` code without ``>>>``
+only shows the chapter's code and is not run.
+
+One page:   .venv/bin/pytest docs/activations.md
+"""
+
+from __future__ import annotations
+
+import doctest
+from collections.abc import Iterable
+
+from sybil import Document, Region, Sybil
+from sybil.evaluators.doctest import DocTestEvaluator
+from sybil.parsers.abstract.doctest import DocTestStringParser
+from sybil.parsers.markdown.lexers import FencedCodeBlockLexer
+
+OPTIONFLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
+
+#: Fence languages whose ``>>>`` examples are run (first word of the info string,
+#: so ```` ```python title="x.py" ```` counts too).
+LANGUAGES = {"python", "py", "pycon"}
+
+
+class FencedDocTestParser:
+    """Yield one region per ``>>>`` example inside a Python/pycon fence.
+
+    Sybil's own ``PythonCodeBlockParser`` knows only ```` ```python ```` and
+    runs blocks without ``>>>`` as code; pages here show such code without
+    running it, and use ```` ```pycon ```` for sessions.
+    """
+
+    def __init__(self, optionflags: int = OPTIONFLAGS) -> None:
+        self.lexer = FencedCodeBlockLexer(
+            language=r"[^\n]*", mapping={"language": "language", "source": "source"})
+        self.doctests = DocTestStringParser(DocTestEvaluator(optionflags))
+
+    def __call__(self, document: Document) -> Iterable[Region]:
+        for region in self.lexer(document):
+            info = region.lexemes["language"].strip().lstrip("{").lstrip(".")
+            words = info.split()
+            if not words or words[0].rstrip("}") not in LANGUAGES:
+                continue
+            source = region.lexemes["source"]
+            for example in self.doctests(source, document.path):
+                example.adjust(region, source)
+                yield example
+
+
+pytest_collect_file = Sybil(
+    parsers=[FencedDocTestParser()],
+    path="docs",
+    patterns=["*.md"],
+).pytest()

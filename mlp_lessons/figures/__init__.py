@@ -1,0 +1,95 @@
+"""Figure registry and deterministic SVG rendering.
+
+Each lesson has a module ``mlp_lessons/figures/<lesson>.py`` defining
+``FIGURES: dict[str, Callable[[], Figure]]``.  A figure function takes no
+arguments, returns a :class:`matplotlib.figure.Figure` built with
+``Figure()`` (never ``pyplot``, so nothing global) and draws nothing on
+screen.  The site build (``hooks/figures.py``) renders every registered figure
+to ``figures/<lesson>/<name>.svg``; a page shows it with::
+
+    ![설명](figures/activations/sigmoid.svg)
+
+Adding a figure is one entry in its lesson's ``FIGURES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+
+from ._style import SVG_HASHSALT, lesson_style, register_korean_font
+
+__all__ = ["LESSONS", "all_figures", "render_svg", "write_all", "lesson_style",
+           "register_korean_font"]
+
+#: Lessons with a figure module, in page order.
+LESSONS = ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
+           "numpy_mlp", "playground"]
+
+FigureFunc = Callable[[], Figure]
+
+
+def all_figures() -> dict[str, FigureFunc]:
+    """Return every registered figure as ``{"<lesson>/<name>": function}``.
+
+    Examples
+    --------
+    >>> from mlp_lessons.figures import all_figures
+    >>> "activations/sigmoid" in all_figures()
+    True
+    """
+    figures: dict[str, FigureFunc] = {}
+    for lesson in LESSONS:
+        module = importlib.import_module(f"{__name__}.{lesson}")
+        for name, func in module.FIGURES.items():
+            if not callable(func):
+                raise TypeError(f"{lesson}.FIGURES[{name!r}] must be callable, got {func!r}")
+            figures[f"{lesson}/{name}"] = func
+    return figures
+
+
+def render_svg(fig: Figure) -> bytes:
+    """Return ``fig`` as SVG bytes that are identical every time; close the figure.
+
+    Ids in the SVG come from a fixed ``svg.hashsalt``, no date is written and
+    text is stored as paths, so the same figure always gives the same bytes.
+
+    Examples
+    --------
+    >>> from mlp_lessons.figures.activations import sigmoid_figure
+    >>> with lesson_style():
+    ...     same = render_svg(sigmoid_figure()) == render_svg(sigmoid_figure())
+    >>> same
+    True
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"expected a matplotlib.figure.Figure, got {type(fig).__name__}")
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT, "svg.fonttype": "path"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    fig.clear()
+    return buffer.getvalue()
+
+
+def write_all(out_dir: str | Path) -> list[Path]:
+    """Render every registered figure to ``out_dir/<lesson>/<name>.svg``.
+
+    Returns the written paths, sorted.
+    """
+    out_dir = Path(out_dir)
+    written = []
+    with lesson_style():
+        for key, func in sorted(all_figures().items()):
+            fig = func()
+            if not isinstance(fig, Figure):
+                raise TypeError(f"figure {key!r} must return a Figure, got {type(fig).__name__}")
+            path = out_dir / f"{key}.svg"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(render_svg(fig))
+            written.append(path)
+    return written

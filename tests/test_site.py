@@ -1,0 +1,225 @@
+"""The built site: strict build, pages, figures, MathJax, no outside requests."""
+
+from __future__ import annotations
+
+import html.parser
+import logging
+import subprocess
+import sys
+import warnings
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytest.importorskip("matplotlib")
+
+
+def nav_pages() -> list[str]:
+    """Every Markdown file named in mkdocs.yml's nav, in order."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                yield from walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                yield value
+
+    return list(walk(config.nav))
+
+
+def page_html(site: Path, md: str) -> Path:
+    """Where mkdocs (use_directory_urls) writes the page of ``md``."""
+    stem = PurePosixPath(md).with_suffix("")
+    if stem.name == "index":
+        return site / stem.parent / "index.html"
+    return site / stem / "index.html"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+class TagCollector(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path: Path) -> list[tuple[str, dict]]:
+    parser = TagCollector()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def resolve(site: Path, page: Path, url: str) -> Path:
+    """The file a relative URL in ``page`` points to."""
+    path = unquote(urlsplit(url).path)
+    base = site if path.startswith("/") else page.parent  # 404.html uses root-absolute URLs
+    target = (base / path.lstrip("/")).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+# --- build ----------------------------------------------------------------------
+
+def test_strict_build_succeeds(build):
+    assert build.returncode == 0, build.output
+    # MkDocs' own warnings (the Jupyter kernel prints "[IPKernelApp] WARNING" noise; not ours)
+    warnings_ = [line for line in build.output.splitlines() if line.startswith("WARNING")]
+    assert not warnings_, "\n".join(warnings_)
+
+
+def test_every_nav_page_is_built(site):
+    pages = nav_pages()
+    assert "index.md" in pages and len(pages) >= 11
+    missing = [md for md in pages if not page_html(site, md).is_file()]
+    assert not missing, f"nav pages not built: {missing}"
+    for md in pages:
+        assert (ROOT / "docs" / md).is_file(), md
+
+
+def test_build_writes_nothing_into_docs(build):
+    generated = [p for p in build.new_docs_files
+                 if p.endswith(".svg") or "/figures/" in p or "/assets/" in p]
+    assert not generated, f"the build wrote into docs/: {generated}"
+    svgs = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all",
+                           "--", "docs"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert ".svg" not in svgs, f"SVG files in docs/:\n{svgs}"
+
+
+# --- figures ---------------------------------------------------------------------
+
+def test_every_registered_figure_is_in_the_site(site):
+    from mlp_lessons.figures import all_figures
+
+    keys = list(all_figures())
+    assert "activations/sigmoid" in keys
+    for key in keys:
+        svg = site / "figures" / f"{key}.svg"
+        assert svg.is_file(), f"figure missing from the site: {svg}"
+        head = svg.read_bytes()[:500]
+        assert b"<svg" in head, f"{svg} is not an SVG file"
+
+
+def test_every_image_on_every_page_exists(site):
+    problems = []
+    for page in html_pages(site):
+        for tag, attrs in tags(page):
+            if tag == "img":
+                src = attrs.get("src", "")
+                if src.startswith("data:"):
+                    continue
+                if not resolve(site, page, src).is_file():
+                    problems.append(f"{page.relative_to(site)}: {src}")
+                if not (attrs.get("alt") or "").strip():
+                    problems.append(f"{page.relative_to(site)}: <img src={src!r}> has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+def test_importing_figures_changes_no_matplotlib_setting():
+    code = ("import matplotlib; before = dict(matplotlib.rcParams); "
+            "import mlp_lessons.figures as f; f.all_figures(); "
+            "changed = [k for k, v in matplotlib.rcParams.items() if before[k] != v]; "
+            "assert not changed, changed; "
+            "assert 'koreanize_matplotlib' not in __import__('sys').modules")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_figure_functions_work_without_the_style():
+    from matplotlib.figure import Figure
+
+    from mlp_lessons.figures import all_figures
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # default font: Hangul glyphs are missing here
+        for key, func in all_figures().items():
+            fig = func()
+            assert isinstance(fig, Figure), key
+            fig.canvas.draw()  # lays out text with Matplotlib's default settings
+            fig.clear()
+
+
+def _render_in_subprocess(out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mlp_lessons", "figures", "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_figures_are_byte_identical_across_runs(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        result = _render_in_subprocess(out)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == "", f"rendering printed warnings:\n{result.stderr}"
+    a = sorted(p.relative_to(first) for p in first.rglob("*.svg"))
+    b = sorted(p.relative_to(second) for p in second.rglob("*.svg"))
+    assert a == b and a
+    different = [str(p) for p in a if (first / p).read_bytes() != (second / p).read_bytes()]
+    assert not different, f"figures differ between two renders: {different}"
+
+
+def test_rendering_has_no_missing_glyph(tmp_path, caplog):
+    from mlp_lessons.figures import write_all
+
+    with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.INFO):
+        warnings.simplefilter("always")
+        written = write_all(tmp_path)
+    assert written
+    messages = [str(w.message) for w in caught] + [r.getMessage() for r in caplog.records
+                                                   if r.name.startswith("matplotlib")]
+    bad = [m for m in messages
+           if "missing from font" in m or ("Glyph" in m and "missing" in m)
+           or "findfont" in m and ("not found" in m or "Failed" in m)]
+    assert not bad, "\n".join(bad)
+
+
+# --- MathJax and requests ----------------------------------------------------------
+
+def test_mathjax_is_served_by_the_site(site):
+    mathjax = site / "assets" / "mathjax"
+    assert (mathjax / "tex-chtml.js").stat().st_size > 500_000
+    fonts = list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    assert len(fonts) >= 20
+    assert (mathjax / "input" / "tex" / "extensions" / "ams.js").is_file()
+    assert (site / "javascripts" / "mathjax.js").is_file()
+    for page in html_pages(site):
+        scripts = [resolve(site, page, a["src"]) for t, a in tags(page) if t == "script" and "src" in a]
+        assert mathjax / "tex-chtml.js" in scripts, f"{page.relative_to(site)} does not load MathJax"
+        assert all(s.is_file() for s in scripts), page
+
+
+#: <link rel=...> values that make the browser fetch the URL.
+FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload",
+                 "prefetch", "preconnect", "dns-prefetch", "modulepreload", "prerender"}
+#: Attributes that are requests on any tag (href on <a> is a link, not a request).
+FETCHING_ATTRS = {"src", "srcset", "data", "poster"}
+
+
+def test_no_request_outside_the_site(site):
+    outside = []
+    for page in html_pages(site):
+        for tag, attrs in tags(page):
+            urls = [v for k, v in attrs.items() if k in FETCHING_ATTRS and v]
+            if tag == "link" and set((attrs.get("rel") or "").lower().split()) & FETCHING_RELS:
+                urls.append(attrs.get("href") or "")
+            for url in urls:
+                for part in url.split(","):  # srcset
+                    part = part.strip().split(" ")[0]
+                    if part.startswith(("http:", "https:", "//")):
+                        outside.append(f"{page.relative_to(site)}: <{tag}> {part}")
+    for css in site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        for marker in ("url(http", "url(\"http", "url('http", "@import \"http", "url(//"):
+            if marker in text:
+                outside.append(f"{css.relative_to(site)}: {marker}...")
+    assert not outside, "\n".join(outside)
