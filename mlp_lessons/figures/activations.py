@@ -1,0 +1,195 @@
+"""Figures of the lesson "활성화 함수" (docs/activations.md).
+
+Each entry of ``FIGURES`` maps a name to a function that takes no arguments and
+returns a :class:`matplotlib.figure.Figure`; the site shows it as
+``figures/activations/<name>.svg``.  Data arguments have defaults, so a
+figure can be redrawn with other values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from mlp_lessons.activations import (
+    relu, relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv,
+)
+from mlp_lessons.network import forward
+from mlp_lessons.pages.activations import (
+    XOR_T, XOR_X, step_unit_loss, xor_best_linear_fit, xor_relu_params,
+)
+
+#: Line styles shared by the figures: function solid, derivative dashed.
+_FUNC = {"color": "C0"}
+_DERIV = {"color": "C1", "linestyle": "--"}
+
+
+def _axes_lines(ax) -> None:
+    ax.axhline(0.0, color="0.6", linewidth=0.8, zorder=0)
+    ax.axvline(0.0, color="0.6", linewidth=0.8, zorder=0)
+
+
+def sigmoid_figure(x=None) -> Figure:
+    """The sigmoid :math:`\\sigma(x) = 1/(1+e^{-x})` and its derivative :math:`\\sigma(x)(1-\\sigma(x))`."""
+    x = np.linspace(-8.0, 8.0, 321) if x is None else np.asarray(x, dtype=float)
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.plot(x, sigmoid(x), label="시그모이드 σ(x)", **_FUNC)
+    ax.plot(x, sigmoid_deriv(x), label="도함수 σ'(x) = σ(x)(1 - σ(x))", **_DERIV)
+    _axes_lines(ax)
+    ax.set_title("시그모이드 함수와 도함수")
+    ax.set_xlabel("입력 x")
+    ax.set_ylabel("출력")
+    ax.set_ylim(-0.05, 1.05)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def step_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
+    """The step function (a jump at 0, drawn without a vertical line) and its derivative, 0 everywhere."""
+    fig = Figure()
+    ax = fig.add_subplot()
+    left, right = np.array([lo, 0.0]), np.array([0.0, hi])
+    ax.plot(left, step(left), label="계단 함수 f(x)", **_FUNC)
+    ax.plot(right, step(right[[1, 1]]), **_FUNC)           # x > 0: the value just right of 0 is 1
+    # f(0) = 0 (closed dot), the limit from the right is 1 (open dot)
+    ax.plot([0.0], [float(step(0.0))], "o", color="C0", markersize=7)
+    ax.plot([0.0], [1.0], "o", markerfacecolor="white", markeredgecolor="C0", markersize=7)
+    x = np.linspace(lo, hi, 9)
+    ax.plot(x, step_deriv(x), label="도함수 f'(x) = 0 (x = 0에서는 정의되지 않음)", **_DERIV)
+    ax.set_title("계단 함수와 도함수")
+    ax.set_xlabel("입력 x")
+    ax.set_ylabel("출력")
+    ax.set_ylim(-0.15, 1.3)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def tanh_figure(x=None) -> Figure:
+    """tanh and its derivative :math:`1 - \\tanh^2 x`."""
+    x = np.linspace(-4.0, 4.0, 321) if x is None else np.asarray(x, dtype=float)
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.plot(x, tanh(x), label="tanh(x)", **_FUNC)
+    ax.plot(x, tanh_deriv(x), label="도함수 1 - tanh²(x)", **_DERIV)
+    _axes_lines(ax)
+    ax.set_title("tanh 함수와 도함수")
+    ax.set_xlabel("입력 x")
+    ax.set_ylabel("출력")
+    ax.set_ylim(-1.1, 1.1)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def relu_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
+    """ReLU and its derivative (a jump from 0 to 1; ReLU'(0) = 0 by convention)."""
+    fig = Figure()
+    ax = fig.add_subplot()
+    x = np.linspace(lo, hi, 161)
+    ax.plot(x, relu(x), label="ReLU(x) = max(x, 0)", **_FUNC)
+    left, right = np.array([lo, 0.0]), np.array([0.0, hi])
+    ax.plot(left, relu_deriv(left), label="도함수: x > 0이면 1, 아니면 0", **_DERIV)
+    ax.plot(right, relu_deriv(right[[1, 1]]), **_DERIV)    # x > 0: slope 1
+    ax.plot([0.0], [float(relu_deriv(0.0))], "o", color="C1", markersize=6)
+    ax.plot([0.0], [1.0], "o", markerfacecolor="white", markeredgecolor="C1", markersize=6)
+    _axes_lines(ax)
+    ax.set_title("ReLU 함수와 도함수")
+    ax.set_xlabel("입력 x")
+    ax.set_ylabel("출력")
+    ax.set_ylim(-0.3, hi + 0.2)
+    ax.legend(loc="upper left")
+    return fig
+
+
+def all_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
+    """The four activation functions together (top) and their derivatives (bottom)."""
+    x = np.linspace(lo, hi, 321)
+    funcs = [("계단", step, step_deriv), ("시그모이드", sigmoid, sigmoid_deriv),
+             ("tanh", tanh, tanh_deriv), ("ReLU", relu, relu_deriv)]
+    fig = Figure(figsize=(6.4, 7.0), layout="constrained")    # stacked: readable on phones too
+    ax_f, ax_d = fig.subplots(2, 1, sharex=True)
+    for k, (name, f, d) in enumerate(funcs):
+        color = f"C{k}"
+        if name == "계단":
+            # draw the jump as a gap, not as a vertical line
+            neg, pos = x[x <= 0], x[x > 0]
+            ax_f.plot(neg, f(neg), color=color, label=name)
+            ax_f.plot(pos, f(pos), color=color)
+            ax_d.plot(x, d(x), color=color, label=name)
+        elif name == "ReLU":
+            ax_f.plot(x, f(x), color=color, label=name)
+            neg, pos = x[x <= 0], x[x > 0]
+            ax_d.plot(neg, d(neg), color=color, label=name)
+            ax_d.plot(pos, d(pos), color=color)
+        else:
+            ax_f.plot(x, f(x), color=color, label=name)
+            ax_d.plot(x, d(x), color=color, label=name)
+    for ax in (ax_f, ax_d):
+        _axes_lines(ax)
+    ax_d.set_xlabel("입력 x")
+    ax_f.set_title("활성화 함수 f(x)")
+    ax_d.set_title("도함수 f'(x)")
+    ax_f.set_ylim(-1.2, 2.2)
+    ax_d.set_ylim(-0.1, 1.15)
+    ax_f.legend(loc="upper left")
+    ax_d.legend(loc="upper left")
+    return fig
+
+
+def step_loss_figure(w=None, bias: float = 0.5) -> Figure:
+    """Loss of a one-unit network y = f(w x + b) against its 가중치 w: step (flat) vs. sigmoid (smooth).
+
+    The data are :data:`~mlp_lessons.pages.activations.STEP_DATA_X` and ``STEP_DATA_T``.
+    """
+    w = np.linspace(-3.0, 3.0, 601) if w is None else np.asarray(w, dtype=float)
+    fig = Figure()
+    ax = fig.add_subplot()
+    E_step = step_unit_loss(w, step, bias)
+    E_step[1:][np.diff(E_step) != 0] = np.nan               # show the jumps as gaps
+    ax.plot(w, E_step, label="계단 함수: 평평한 계단 (기울기 0)", color="C0")
+    ax.plot(w, step_unit_loss(w, sigmoid, bias), label="시그모이드: 매끄러운 내리막", color="C1",
+            linestyle="--")
+    ax.set_title("가중치에 따른 손실: 계단 함수 vs 시그모이드")
+    ax.set_xlabel("가중치 w")
+    ax.set_ylabel("손실 E(w)")
+    ax.set_ylim(-0.02, 0.55)
+    ax.legend(loc="upper right")
+    return fig
+
+
+def xor_fit_figure() -> Figure:
+    """XOR targets vs. the best single linear layer vs. a 2-2-1 network with a ReLU 은닉층."""
+    W, b = xor_best_linear_fit()
+    linear_out = (XOR_X @ W + b).ravel()
+    relu_out = forward(xor_relu_params(), XOR_X, ["relu", "linear"]).output.ravel()
+    labels = [f"({int(x1)}, {int(x2)})" for x1, x2 in XOR_X]
+    pos = np.arange(len(labels))
+    width = 0.26
+    fig = Figure(figsize=(6.4, 3.8))
+    ax = fig.add_subplot()
+    for shift, values, label, color in [(-width, XOR_T.ravel(), "정답 t (XOR)", "0.55"),
+                                        (0.0, linear_out, "선형 레이어 하나 (최선)", "C0"),
+                                        (width, relu_out, "ReLU 은닉층 + 출력층", "C1")]:
+        bars = ax.bar(pos + shift, values, width, label=label, color=color)
+        ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], fontsize=8, padding=2)
+    ax.set_xticks(pos, labels)
+    ax.set_xlabel("입력 (x1, x2)")
+    ax.set_ylabel("출력")
+    ax.set_ylim(0.0, 1.35)
+    ax.set_title("XOR: 선형 레이어로는 맞출 수 없다")
+    ax.legend(loc="upper center", ncols=3, fontsize=9)
+    ax.grid(axis="x", visible=False)
+    return fig
+
+
+FIGURES: dict[str, Callable[[], Figure]] = {
+    "sigmoid": sigmoid_figure,
+    "step": step_figure,
+    "tanh": tanh_figure,
+    "relu": relu_figure,
+    "all": all_figure,
+    "step_loss": step_loss_figure,
+    "xor_fit": xor_fit_figure,
+}
