@@ -1,0 +1,568 @@
+// The playground page: controls, network diagram, heatmaps, loss chart, URL state.
+// Loaded by docs/playground_lab.md with <script type="module">; builds everything inside
+// <div id="playground">.  Text from the URL never reaches innerHTML: all text is set
+// with textContent, and the fragment is read only through state.js's whitelists.
+
+import { DATASETS } from "./data.js";
+import { drawHeatmap, drawLossChart, drawOutput, drawPoints, linkStyle, readPalette } from "./draw.js";
+import { EXPERIMENTS } from "./experiments.js";
+import { FEATURES, FEATURE_NAMES } from "./features.js";
+import {
+  LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REG_RATES, defaultState, parseFragment, serializeState,
+} from "./state.js";
+import { Trainer } from "./trainer.js";
+
+const GRID = 40;                        // heatmap resolution (GRID × GRID points)
+const SVG = "http://www.w3.org/2000/svg";
+
+const ACT_LABELS = { relu: "ReLU", tanh: "tanh", sigmoid: "시그모이드", linear: "선형" };
+const REG_LABELS = { none: "없음", L1: "L1", L2: "L2" };
+const PROBLEM_LABELS = { classification: "분류", regression: "회귀" };
+
+/** document.createElement with attributes; "text" sets textContent, "on…" adds a listener. */
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v !== false && v !== undefined) e.setAttribute(k, v === true ? "" : v);
+  }
+  e.append(...children);
+  return e;
+}
+
+function svg(tag, attrs = {}) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+/** A feature's name with <sub>/<sup> elements (text only, never HTML strings). */
+function featureLabel(name) {
+  const span = el("span", { class: "pg-feature" });
+  for (const [text, tag] of FEATURES[name].parts) span.append(tag ? el(tag, { text }) : document.createTextNode(text));
+  return span;
+}
+
+function decodeURIComponentSafe(text) {
+  try { return decodeURIComponent(text); } catch { return text; }
+}
+
+function formatLoss(v) {
+  if (!Number.isFinite(v)) return "—";
+  return Math.abs(v) < 1000 ? v.toFixed(3) : v.toExponential(2);
+}
+
+function formatNumber(v) {
+  return String(v).includes("e") ? v.toFixed(10).replace(/0+$/, "") : String(v);
+}
+
+function select(id, label, options, onchange) {
+  const s = el("select", { id, onchange });
+  for (const [value, text] of options) s.append(el("option", { value, text }));
+  return el("div", { class: "pg-field" }, el("label", { for: id, text: label }), s);
+}
+
+function range(id, label, { min, max, step }, onchange) {
+  const out = el("output", { for: id, id: `${id}-value` });
+  const input = el("input", { type: "range", id, min, max, step, oninput: () => { out.textContent = input.value; }, onchange });
+  return el("div", { class: "pg-field pg-range" },
+    el("label", { for: id }, document.createTextNode(label + " "), out), input);
+}
+
+export class PlaygroundUI {
+  constructor(root) {
+    this.root = root;
+    this.playing = false;
+    this.source = el("canvas", { width: GRID, height: GRID });      // offscreen: the output heatmap
+    this.points = el("canvas");                                      // offscreen: the data points
+    this.pointsDrawn = {};
+    const { state, messages } = this.readHash();
+    this.state = state;
+    this.trainer = new Trainer(state);
+    this.build();
+    this.showMessages(messages);
+    this.sync();
+    this.rebuildNetwork();
+    const original = location.hash;
+    if (this.fragmentOf(original) !== null) {
+      this.writeHash();
+      // A link to a setup lands on the playground (a link to an experiment's anchor
+      // already shows that experiment's description just above it).
+      if (document.getElementById(decodeURIComponentSafe(original.slice(1))) === null) {
+        root.scrollIntoView({ block: "start" });
+      }
+    }
+    this.palette = readPalette(root);
+    this.render();
+
+    window.addEventListener("hashchange", () => this.onHashChange());
+    new MutationObserver(() => { this.palette = readPalette(root); this.render(); })
+      .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    let lastWidth = this.netBox.clientWidth;
+    new ResizeObserver(() => {
+      if (this.netBox.clientWidth === lastWidth) return;       // height changes come from rebuildNetwork
+      lastWidth = this.netBox.clientWidth;
+      this.rebuildNetwork();
+      this.resizeCanvases();
+      this.render();
+    }).observe(this.netBox);
+    for (const link of document.querySelectorAll("[data-experiment] a")) {
+      link.addEventListener("click", (event) => {
+        if (link.hash === location.hash) { event.preventDefault(); this.onHashChange(); }
+      });
+    }
+  }
+
+  // --- URL fragment -----------------------------------------------------------------
+
+  /**
+   * What a fragment means: a prepared experiment's id (an element with data-experiment, e.g.
+   * #exp-xor-hidden) gives that experiment's setup; the id of another element (a heading link)
+   * gives null (not a setup); anything else is parsed as a setup.
+   */
+  fragmentOf(hash) {
+    if (!hash || hash === "#") return null;
+    let id;
+    try { id = decodeURIComponent(hash.slice(1)); } catch { return hash; }
+    const target = document.getElementById(id);
+    if (target === null) return hash;
+    const experiment = EXPERIMENTS.find((e) => e.id === target.dataset.experiment);
+    return experiment ? experiment.fragment : null;
+  }
+
+  readHash() {
+    const fragment = this.fragmentOf(location.hash);
+    return fragment === null ? { state: defaultState(), messages: [] } : parseFragment(fragment);
+  }
+
+  writeHash() {
+    history.replaceState(null, "", `#${serializeState(this.state)}`);
+  }
+
+  onHashChange() {
+    const fragment = this.fragmentOf(location.hash);
+    if (fragment === null) return;
+    const { state, messages } = parseFragment(fragment);
+    this.pause();
+    this.state = state;
+    this.trainer.configure(state);
+    this.showMessages(messages);
+    this.sync();
+    this.rebuildNetwork();
+    this.writeHash();
+    this.render();
+    this.root.scrollIntoView({ block: "start" });
+  }
+
+  showMessages(messages) {
+    this.message.textContent = messages.join(" ");
+    this.message.hidden = messages.length === 0;
+  }
+
+  // --- state changes from the controls ----------------------------------------------
+
+  /** Apply changes; rebuild data and network unless only hyperparameters changed. */
+  change(changes) {
+    this.state = { ...this.state, ...changes };
+    const hyper = Object.keys(changes).every((k) => ["lr", "reg", "regRate", "test"].includes(k));
+    if (hyper) {
+      this.trainer.setHyperparameters(this.state);
+    } else {
+      this.pause();
+      this.trainer.configure(this.state);
+      this.rebuildNetwork();
+    }
+    this.showMessages([]);
+    this.sync();
+    this.writeHash();
+    this.render();
+  }
+
+  setLayers(layers) {
+    this.change({ layers });
+  }
+
+  // --- building the page ------------------------------------------------------------
+
+  build() {
+    const r = this.root;
+    r.textContent = "";
+    r.classList.add("pg");
+    this.message = el("p", { class: "pg-message", role: "status", hidden: true });
+
+    // Top bar: training controls and hyperparameters.
+    this.playButton = el("button", { type: "button", class: "pg-button pg-primary", id: "pg-play",
+      onclick: () => (this.playing ? this.pause() : this.play()) });
+    this.stepButton = el("button", { type: "button", class: "pg-button", id: "pg-step", text: "한 단계",
+      title: "한 에포크만 학습", onclick: () => { this.pause(); this.trainer.step(1); this.render(); } });
+    this.resetButton = el("button", { type: "button", class: "pg-button", id: "pg-reset", text: "처음부터",
+      title: "가중치를 처음 값으로 되돌림", onclick: () => { this.pause(); this.trainer.reset(); this.render(); } });
+    this.epochText = el("output", { id: "pg-epoch", "aria-live": "off" });
+    const bar = el("div", { class: "pg-bar" },
+      el("div", { class: "pg-buttons" }, this.resetButton, this.playButton, this.stepButton),
+      el("div", { class: "pg-epoch" }, el("span", { text: "에포크 " }), this.epochText),
+      select("pg-lr", "학습률", LEARNING_RATES.map((v) => [String(v), formatNumber(v)]),
+        (e) => this.change({ lr: Number(e.target.value) })),
+      select("pg-act", "활성화 함수", Object.entries(ACT_LABELS), (e) => this.change({ act: e.target.value })),
+      select("pg-reg", "정규화", Object.entries(REG_LABELS), (e) => this.change({ reg: e.target.value })),
+      select("pg-regRate", "정규화 비율", REG_RATES.map((v) => [String(v), formatNumber(v)]),
+        (e) => this.change({ regRate: Number(e.target.value) })),
+      select("pg-problem", "문제 유형", Object.entries(PROBLEM_LABELS), (e) => {
+        const problem = e.target.value;
+        const data = Object.keys(DATASETS).find((k) => DATASETS[k].problem === problem);
+        this.change({ problem, data });
+      }),
+    );
+
+    // Data.
+    this.dataChoices = el("div", { class: "pg-choices", role: "radiogroup", "aria-label": "데이터 세트" });
+    for (const [name, d] of Object.entries(DATASETS)) {
+      const id = `pg-data-${name}`;
+      const input = el("input", { type: "radio", name: "pg-data", id, value: name,
+        onchange: () => this.change({ data: name }) });
+      this.dataChoices.append(el("div", { class: "pg-choice", "data-problem": d.problem },
+        input, el("label", { for: id, text: d.label })));
+    }
+    const seedInput = el("input", { type: "number", id: "pg-seed", min: 0, max: 999999, step: 1, inputmode: "numeric",
+      onchange: (e) => {
+        const v = Number(e.target.value);
+        if (Number.isInteger(v) && v >= 0 && v <= 999999) this.change({ seed: v });
+        else { this.sync(); this.showMessages(["씨앗값은 0부터 999999까지의 정수입니다."]); }
+      } });
+    const data = el("fieldset", { class: "pg-panel pg-data" }, el("legend", { text: "데이터" }),
+      this.dataChoices,
+      range("pg-ratio", "학습 데이터 비율(%)", { min: 10, max: 90, step: 10 },
+        (e) => this.change({ ratio: Number(e.target.value) })),
+      range("pg-noise", "잡음(%)", { min: 0, max: 50, step: 5 }, (e) => this.change({ noise: Number(e.target.value) })),
+      range("pg-batch", "배치 크기", { min: 1, max: 30, step: 1 }, (e) => this.change({ batch: Number(e.target.value) })),
+      el("div", { class: "pg-field pg-seed" }, el("label", { for: "pg-seed", text: "씨앗값" }), seedInput,
+        el("button", { type: "button", class: "pg-button", id: "pg-regenerate", text: "새 데이터",
+          title: "무작위 씨앗값으로 데이터를 다시 만듦",
+          onclick: () => this.change({ seed: Math.floor(Math.random() * 1000000) }) })),
+    );
+
+    // Features.
+    this.featureBoxes = {};
+    const features = el("fieldset", { class: "pg-panel pg-features" }, el("legend", { text: "입력 특징" }));
+    for (const name of FEATURE_NAMES) {
+      const id = `pg-feature-${name}`;
+      const box = el("input", { type: "checkbox", id, onchange: (e) => {
+        const chosen = FEATURE_NAMES.filter((n) => (n === name ? e.target.checked : this.state.features.includes(n)));
+        if (chosen.length === 0) {
+          e.target.checked = true;
+          this.showMessages(["입력 특징은 하나 이상 골라야 합니다."]);
+          return;
+        }
+        this.change({ features: chosen });
+      } });
+      this.featureBoxes[name] = box;
+      features.append(el("div", { class: "pg-choice" }, box, el("label", { for: id }, featureLabel(name))));
+    }
+
+    // Network.
+    this.layerCount = el("span", { class: "pg-layer-count", "aria-live": "polite" });
+    this.addLayer = el("button", { type: "button", class: "pg-button", id: "pg-add-layer", text: "＋ 은닉층",
+      onclick: () => this.setLayers([...this.state.layers, 2]) });
+    this.removeLayer = el("button", { type: "button", class: "pg-button", id: "pg-remove-layer", text: "－ 은닉층",
+      onclick: () => this.setLayers(this.state.layers.slice(0, -1)) });
+    this.netBox = el("div", { class: "pg-net" });
+    this.tooltip = el("div", { class: "pg-tooltip", role: "status", hidden: true });
+    const network = el("section", { class: "pg-panel pg-network", "aria-label": "신경망" },
+      el("div", { class: "pg-net-head" }, el("h3", { class: "pg-title", text: "신경망" }),
+        this.removeLayer, this.layerCount, this.addLayer),
+      el("p", { class: "pg-hint", text: "연결선에 마우스를 올리거나 Tab으로 선택하면(화살표 키로 이동) 가중치가 보입니다." }),
+      this.netBox);
+
+    // Output.
+    this.outputCanvas = el("canvas", { class: "pg-output-canvas", id: "pg-output", width: 300, height: 300,
+      role: "img", "aria-label": "결정 경계 히트맵과 데이터 점" });
+    this.divergedBox = el("div", { class: "pg-diverged", role: "alert", hidden: true });
+    this.showTest = el("input", { type: "checkbox", id: "pg-show-test",
+      onchange: (e) => this.change({ test: e.target.checked }) });
+    this.trainLossText = el("output", { id: "pg-train-loss" });
+    this.testLossText = el("output", { id: "pg-test-loss" });
+    this.accuracyText = el("output", { id: "pg-accuracy" });
+    this.chart = el("canvas", { class: "pg-chart", id: "pg-chart", width: 300, height: 80, role: "img",
+      "aria-label": "에포크에 따른 학습 손실과 테스트 손실 그래프" });
+    const output = el("section", { class: "pg-panel pg-output", "aria-label": "출력" },
+      el("h3", { class: "pg-title", text: "출력" }),
+      el("dl", { class: "pg-losses" },
+        el("dt", { text: "학습 손실" }), el("dd", {}, this.trainLossText),
+        el("dt", { text: "테스트 손실" }), el("dd", {}, this.testLossText),
+        el("dt", { class: "pg-acc", text: "테스트 정확도" }), el("dd", { class: "pg-acc" }, this.accuracyText)),
+      this.chart,
+      el("p", { class: "pg-legend" }, el("span", { class: "pg-key-train", text: "— 학습" }), " ",
+        el("span", { class: "pg-key-test", text: "- - 테스트" })),
+      el("div", { class: "pg-canvas-box" }, this.outputCanvas, this.divergedBox),
+      el("div", { class: "pg-choice" }, this.showTest, el("label", { for: "pg-show-test", text: "테스트 데이터 보기" })),
+      el("p", { class: "pg-scale" },
+        el("span", { class: "pg-neg", text: "−1" }), el("span", { class: "pg-scale-bar", "aria-hidden": "true" }),
+        el("span", { class: "pg-pos", text: "+1" })),
+    );
+
+    r.append(this.message, bar, el("div", { class: "pg-grid" },
+      el("div", { class: "pg-left" }, data, features), network, output));
+    this.resizeCanvases();
+  }
+
+  /** Put every control in line with this.state. */
+  sync() {
+    const s = this.state;
+    const set = (id, v) => { document.getElementById(id).value = String(v); };
+    set("pg-lr", s.lr); set("pg-act", s.act); set("pg-reg", s.reg); set("pg-regRate", s.regRate);
+    set("pg-problem", s.problem); set("pg-seed", s.seed);
+    for (const k of ["ratio", "noise", "batch"]) {
+      set(`pg-${k}`, s[k]);
+      document.getElementById(`pg-${k}-value`).textContent = String(s[k]);
+    }
+    for (const choice of this.dataChoices.children) {
+      choice.hidden = choice.dataset.problem !== s.problem;
+      const input = choice.querySelector("input");
+      input.checked = input.value === s.data;
+    }
+    for (const [name, box] of Object.entries(this.featureBoxes)) box.checked = s.features.includes(name);
+    this.showTest.checked = s.test;
+    const n = s.layers.length;
+    this.layerCount.textContent = `은닉층 ${n}개`;
+    this.addLayer.disabled = n >= MAX_LAYERS;
+    this.removeLayer.disabled = n === 0;
+    for (const e of this.root.querySelectorAll(".pg-acc")) e.hidden = s.problem !== "classification";
+  }
+
+  resizeCanvases() {
+    const dpr = window.devicePixelRatio || 1;
+    for (const canvas of [this.outputCanvas, this.chart]) {
+      const w = Math.round(canvas.clientWidth * dpr) || canvas.width;
+      const h = Math.round(canvas.clientHeight * dpr) || canvas.height;
+      if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
+    }
+  }
+
+  /** The diagram: one column per layer (inputs, hidden layers, output), links as SVG paths. */
+  rebuildNetwork() {
+    const box = this.netBox;
+    // Keep the keyboard focus on a neuron button across the rebuild.
+    const focused = box.contains(document.activeElement) ? document.activeElement.getAttribute("aria-label") : null;
+    const sizes = [this.state.features.length, ...this.state.layers, 1];
+    const width = box.clientWidth || 400;
+    const labelW = 44;
+    const cols = sizes.length;
+    const node = Math.max(20, Math.min(40, (width - labelW) / (cols * 1.7)));
+    // The −/+ buttons of a hidden layer sit side by side, or stacked when columns are narrow.
+    const stacked = (width - labelW - node) / Math.max(1, cols - 1) < 56;
+    const head = stacked ? 56 : 30;
+    const gapY = node * 1.3;
+    const height = head + Math.max(...sizes) * gapY + 8;
+    const xOf = (c) => labelW + (c * (width - labelW - node)) / Math.max(1, cols - 1);
+    const yOf = (c, i) => head + (Math.max(...sizes) - sizes[c]) * gapY / 2 + i * gapY;
+    box.textContent = "";
+    box.style.height = `${height}px`;
+    const links = svg("svg", { class: "pg-links", width, height, role: "group",
+      "aria-label": "연결(가중치). 화살표 키로 이동합니다." });
+    box.append(links);
+    this.links = [];
+    this.nodes = [];
+    const names = this.state.features.map((n) => FEATURES[n].label);
+    const unitName = (c, i) => (c === 0 ? names[i] : c === cols - 1 ? "출력" : `은닉층 ${c}의 뉴런 ${i + 1}`);
+    for (let c = 0; c + 1 < cols; c++) {
+      for (let i = 0; i < sizes[c]; i++) {
+        for (let j = 0; j < sizes[c + 1]; j++) {
+          const x0 = xOf(c) + node, y0 = yOf(c, i) + node / 2, x1 = xOf(c + 1), y1 = yOf(c + 1, j) + node / 2;
+          const mx = (x0 + x1) / 2;
+          const d = `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`;
+          const g = svg("g", { class: "pg-link", tabindex: this.links.length === 0 ? "0" : "-1", role: "img",
+            "aria-label": `가중치 (${unitName(c, i)} → ${unitName(c + 1, j)})` });
+          const line = svg("path", { d, class: "pg-link-line" });
+          g.append(line, svg("path", { d, class: "pg-link-hit" }));
+          const link = { g, line, l: c + 1, i, j, from: unitName(c, i), to: unitName(c + 1, j), x: mx, y: (y0 + y1) / 2 };
+          const index = this.links.length;
+          g.addEventListener("mouseenter", () => this.showTooltip(link));
+          g.addEventListener("mouseleave", () => { if (document.activeElement !== g) this.hideTooltip(); });
+          g.addEventListener("focus", () => this.showTooltip(link));
+          g.addEventListener("blur", () => this.hideTooltip());
+          g.addEventListener("keydown", (e) => this.moveFocus(e, index));
+          links.append(g);
+          this.links.push(link);
+        }
+      }
+    }
+    for (let c = 0; c < cols; c++) {
+      const column = [];
+      for (let i = 0; i < sizes[c]; i++) {
+        const canvas = el("canvas", { width: GRID, height: GRID, "aria-hidden": "true" });
+        const div = el("div", { class: "pg-node", title: unitName(c, i) }, canvas);
+        Object.assign(div.style, { left: `${xOf(c)}px`, top: `${yOf(c, i)}px`, width: `${node}px`, height: `${node}px` });
+        box.append(div);
+        if (c === 0) {
+          const label = el("span", { class: "pg-node-label" }, featureLabel(this.state.features[i]));
+          Object.assign(label.style, { top: `${yOf(c, i) + node / 2}px`, width: `${labelW - 4}px` });
+          box.append(label);
+        }
+        column.push(canvas);
+      }
+      this.nodes.push(column);
+    }
+    // Neuron buttons above each hidden layer.
+    this.state.layers.forEach((n, h) => {
+      const c = h + 1;
+      const setCount = (count) => {
+        const layers = [...this.state.layers];
+        layers[h] = count;
+        this.setLayers(layers);
+      };
+      const controls = el("div", { class: stacked ? "pg-layer-buttons pg-stacked" : "pg-layer-buttons" },
+        el("button", { type: "button", class: "pg-mini", text: "−", "aria-label": `은닉층 ${c}에서 뉴런 빼기`,
+          disabled: n <= 1, onclick: () => setCount(n - 1) }),
+        el("button", { type: "button", class: "pg-mini", text: "+", "aria-label": `은닉층 ${c}에 뉴런 추가`,
+          disabled: n >= MAX_NEURONS, onclick: () => setCount(n + 1) }));
+      Object.assign(controls.style, { left: `${xOf(c) + node / 2}px` });
+      box.append(controls);
+    });
+    box.append(this.tooltip);
+    this.tooltipLink = null;
+    this.hideTooltip();
+    if (focused) {
+      const again = [...box.querySelectorAll("button")].find((b) => b.getAttribute("aria-label") === focused);
+      (again && !again.disabled ? again : again?.parentElement.querySelector("button:not([disabled])"))?.focus();
+    }
+  }
+
+  moveFocus(event, index) {
+    const keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    let next;
+    if (event.key in keys) next = Math.min(this.links.length - 1, Math.max(0, index + keys[event.key]));
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = this.links.length - 1;
+    else return;
+    event.preventDefault();
+    this.links[index].g.setAttribute("tabindex", "-1");
+    this.links[next].g.setAttribute("tabindex", "0");
+    this.links[next].g.focus();
+  }
+
+  weightText(link) {
+    const w = this.trainer.params[`W${link.l}`][link.i][link.j];
+    return `가중치 ${Number.isFinite(w) ? w.toFixed(3) : "발산"} (${link.from} → ${link.to})`;
+  }
+
+  showTooltip(link) {
+    this.tooltipLink = link;
+    this.tooltip.textContent = this.weightText(link);
+    link.g.setAttribute("aria-label", this.tooltip.textContent);
+    this.tooltip.hidden = false;
+    const maxLeft = Math.max(0, this.netBox.clientWidth - 200);
+    Object.assign(this.tooltip.style, { left: `${Math.min(maxLeft, Math.max(0, link.x - 60))}px`, top: `${link.y + 10}px` });
+  }
+
+  hideTooltip() {
+    this.tooltipLink = null;
+    this.tooltip.hidden = true;
+  }
+
+  // --- training loop ---------------------------------------------------------------
+
+  play() {
+    if (this.playing || this.trainer.diverged) return;
+    this.playing = true;
+    const frame = () => {
+      if (!this.playing) return;
+      this.trainer.step(1);
+      this.render();
+      if (this.trainer.diverged) this.pause();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    this.syncPlayButton();
+  }
+
+  pause() {
+    this.playing = false;
+    this.syncPlayButton();
+  }
+
+  syncPlayButton() {
+    this.playButton.textContent = this.playing ? "일시 정지" : "학습 시작";
+    this.playButton.dataset.playing = String(this.playing);
+  }
+
+  // --- drawing ------------------------------------------------------------------------
+
+  render() {
+    const t = this.trainer, m = t.metrics(), palette = this.palette;
+    this.syncPlayButton();
+    this.epochText.textContent = m.epoch.toLocaleString("ko-KR");
+    this.trainLossText.textContent = formatLoss(m.trainLoss);
+    this.testLossText.textContent = formatLoss(m.testLoss);
+    this.accuracyText.textContent = m.testAccuracy === null || !Number.isFinite(m.testAccuracy) ? "—"
+      : `${(100 * m.testAccuracy).toFixed(1)}%`;
+    this.playButton.disabled = m.diverged;
+    this.stepButton.disabled = m.diverged;
+
+    this.divergedBox.hidden = !m.diverged;
+    this.divergedBox.textContent = m.diverged
+      ? `학습이 발산했습니다(에포크 ${m.epoch}): 손실이 무한대 또는 NaN(숫자가 아님)이 되었습니다. `
+        + "학습률이 너무 큽니다. 학습률을 낮추고 ‘처음부터’를 누르세요."
+      : "";
+    this.root.classList.toggle("pg-is-diverged", m.diverged);
+
+    if (!m.diverged) {
+      const grid = t.grid(GRID);
+      const column = new Float64Array(GRID * GRID);
+      grid.layers.forEach((layer, c) => {
+        this.nodes[c]?.forEach((canvas, i) => {
+          for (let k = 0; k < column.length; k++) column[k] = layer[k][i];
+          drawHeatmap(canvas, column, GRID, palette);
+        });
+      });
+      const out = grid.layers[grid.layers.length - 1];
+      for (let k = 0; k < column.length; k++) column[k] = out[k][0];
+      drawHeatmap(this.source, column, GRID, palette);
+      // The points change only with the data, the test toggle, the size or the colours.
+      const key = { train: t.train, test: this.state.test, width: this.outputCanvas.width, palette };
+      if (Object.keys(key).some((k) => key[k] !== this.pointsDrawn[k])) {
+        this.points.width = this.points.height = this.outputCanvas.width;
+        drawPoints(this.points, { train: t.train, test: t.test, showTest: this.state.test, palette });
+        this.pointsDrawn = key;
+      }
+      drawOutput(this.outputCanvas, this.source, this.points);
+    }
+    for (const link of this.links) {
+      const { colour, width } = linkStyle(t.params[`W${link.l}`][link.i][link.j], palette);
+      const w = width.toFixed(1);
+      if (link.colour !== colour || link.width !== w) {
+        link.line.setAttribute("stroke", colour);
+        link.line.setAttribute("stroke-width", w);
+        link.colour = colour;
+        link.width = w;
+      }
+    }
+    if (this.tooltipLink) {
+      this.tooltip.textContent = this.weightText(this.tooltipLink);
+      this.tooltipLink.g.setAttribute("aria-label", this.tooltip.textContent);
+    }
+    drawLossChart(this.chart, t.history, palette);
+  }
+}
+
+// --- start, and a small hook for the browser tests and benchmarks ------------------------
+
+const root = document.getElementById("playground");
+if (root) {
+  const ui = new PlaygroundUI(root);
+  window.__playground = {
+    step(n = 1) { ui.pause(); const m = ui.trainer.step(n); ui.render(); return m; },
+    /** Train n epochs without drawing (for speed measurements). */
+    train(n = 1) { ui.pause(); return ui.trainer.step(n); },
+    render() { ui.render(); },
+    play() { ui.play(); },
+    pause() { ui.pause(); },
+    reset() { ui.pause(); ui.trainer.reset(); ui.render(); },
+    state() { return JSON.parse(JSON.stringify(ui.state)); },
+    fragment() { return serializeState(ui.state); },
+    metrics() { return ui.trainer.metrics(); },
+    params() { return JSON.parse(JSON.stringify(ui.trainer.params)); },
+    experiments: EXPERIMENTS.map((e) => ({ ...e })),
+  };
+  root.dataset.ready = "true";
+}

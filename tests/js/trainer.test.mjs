@@ -1,0 +1,65 @@
+// trainer.js: the prepared experiments show what the chapter claims (fixed epochs, seeded).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { EXPERIMENTS } from "../../docs/javascripts/playground/experiments.js";
+import { parseFragment } from "../../docs/javascripts/playground/state.js";
+import { Trainer } from "../../docs/javascripts/playground/trainer.js";
+
+const trained = (id, epochs) => {
+  const { state, messages } = parseFragment(EXPERIMENTS.find((e) => e.id === id).fragment);
+  assert.deepEqual(messages, []);
+  const t = new Trainer(state);
+  t.step(epochs);
+  return t;
+};
+
+// Classification targets are −1/+1 with a tanh output, so the loss ½(y − t)² of a network
+// that always answers 0 ("don't know") is 0.5: the chance level.
+const CHANCE_LOSS = 0.5;
+
+test("training is deterministic: the same fragment gives the same numbers", () => {
+  const a = trained("xor-hidden", 20), b = trained("xor-hidden", 20);
+  assert.deepEqual(a.params, b.params);
+  assert.deepEqual(a.metrics(), b.metrics());
+});
+
+test("linearly separable data: no hidden layer is enough", () => {
+  const t = trained("separable", 100);
+  assert.ok(t.testAccuracy >= 0.99 && t.testLoss < 0.01, JSON.stringify(t.metrics()));
+});
+
+test("XOR without a hidden layer stays at chance; with one hidden layer it is learned", () => {
+  const flat = trained("xor-no-hidden", 200);
+  assert.ok(flat.testLoss >= 0.9 * CHANCE_LOSS, `no hidden layer: ${JSON.stringify(flat.metrics())}`);
+  assert.ok(flat.testAccuracy <= 0.75, `no hidden layer: ${JSON.stringify(flat.metrics())}`);
+  const deep = trained("xor-hidden", 200);
+  assert.ok(deep.testLoss <= 0.2 * CHANCE_LOSS && deep.testAccuracy >= 0.95, JSON.stringify(deep.metrics()));
+});
+
+test("circle: x1, x2 alone fail without a hidden layer; x1², x2² make it linear", () => {
+  const flat = trained("circle-linear", 200);
+  assert.ok(flat.testLoss >= 0.9 * CHANCE_LOSS, JSON.stringify(flat.metrics()));
+  const squares = trained("circle-squares", 200);
+  assert.ok(squares.testAccuracy >= 0.99 && squares.testLoss < 0.01, JSON.stringify(squares.metrics()));
+});
+
+test("regression: learning rate 0.03 converges, 3 diverges (non-finite, training stops)", () => {
+  const ok = trained("lr-ok", 50);
+  assert.ok(!ok.diverged && ok.testLoss < 0.02, JSON.stringify(ok.metrics()));
+  const bad = trained("lr-diverge", 50);
+  assert.ok(bad.diverged, JSON.stringify(bad.metrics()));
+  assert.ok(bad.epoch < 50, "training stops at the first non-finite epoch");
+  const epoch = bad.epoch;
+  bad.step(5);
+  assert.equal(bad.epoch, epoch);
+  bad.reset();
+  assert.ok(!bad.diverged && bad.epoch === 0);
+});
+
+test("the grid gives every unit's value at res² points", () => {
+  const t = trained("xor-hidden", 1);
+  const g = t.grid(10);
+  assert.deepEqual(g.layers.map((l) => [l.length, l[0].length]), [[100, 2], [100, 4], [100, 1]]);
+  assert.ok(g.layers[0][0][0] < 0 && g.layers[0][0][1] > 0, "row 0 is the top-left corner (x1 < 0, x2 > 0)");
+});

@@ -1,0 +1,66 @@
+"""The playground's JavaScript: reference vectors are current, and Node's tests pass.
+
+``tests/js/vectors.json`` holds mlp_lessons' numbers for the JavaScript tests
+(``tests/js/mlp.test.mjs``).  It is committed so that ``node --test tests/js/`` runs on its
+own; here it is regenerated in memory and compared, so it cannot go stale when
+``mlp_lessons.network`` changes.  Then the Node tests run (Node ≥ 20; skipped without
+Node, except with ``CI=true`` where that is a failure).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+JS_TESTS = ROOT / "tests" / "js"
+
+
+def _make_vectors_module():
+    spec = importlib.util.spec_from_file_location("make_vectors", JS_TESTS / "make_vectors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _assert_same(actual, expected, where="vectors"):
+    if isinstance(expected, dict):
+        assert sorted(actual) == sorted(expected), where
+        for key in expected:
+            _assert_same(actual[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list) and expected and not isinstance(expected[0], (int, float)):
+        assert len(actual) == len(expected), where
+        for i, (a, e) in enumerate(zip(actual, expected)):
+            _assert_same(a, e, f"{where}[{i}]")
+    elif isinstance(expected, (list, int, float)) and not isinstance(expected, bool):
+        np.testing.assert_allclose(actual, expected, rtol=1e-14, atol=1e-15, err_msg=where)
+    else:
+        assert actual == expected, where
+
+
+def test_vectors_json_is_what_mlp_lessons_computes_today():
+    make_vectors = _make_vectors_module()
+    committed = json.loads((JS_TESTS / "vectors.json").read_text(encoding="utf-8"))
+    fresh = json.loads(make_vectors.dumps(make_vectors.make_vectors()))
+    _assert_same(fresh, committed)
+    names = [case["name"] for case in committed["cases"]]
+    assert any("2-3-2-1" in n and "tanh" in n for n in names)
+    assert committed["cases"][0]["layers"][2][0][0] == pytest.approx(0.70938314, abs=5e-9)
+
+
+def test_node_unit_tests_pass():
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("node is not installed: the playground's JavaScript tests cannot run")
+        pytest.skip("node is not installed")
+    result = subprocess.run([node, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
