@@ -96,6 +96,7 @@ def test_the_chapters_printed_numbers_differ_from_python(numbers):
     assert numbers["x2"] == "5.52" and numbers["loss2"] == "16.350399999999997" != "16.35039999999997"
     assert numbers["loss3"] == "12.286143999999998" != "12.28614399999998"
     assert numbers["x4"] == "3.9071999999999996" != "3.907199999999996"
+    assert numbers["loss4"] == repr((float(numbers["x4"]) - 3) ** 2 + 10) == "10.82301184"  # the chapter has it right
     assert numbers["x1"] == "7.199999999999999"          # the line the chapter's listing leaves out
     assert numbers["x_final"] == "3.0000000000000004"    # chapter: 3.0000000000000000 and 3.000000000000004
     assert float("3.000000000000004") - 3 == pytest.approx(10 * (float(numbers["x_final"]) - 3), rel=0.01)

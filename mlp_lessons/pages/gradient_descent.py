@@ -91,6 +91,7 @@ def numbers() -> dict[str, float | int | str]:
         "x3": repr(float(run.x[3])),
         "loss3": repr(float(run.loss[3])),
         "x4": repr(float(run.x[4])),
+        "loss4": repr(float(run.loss[4])),
         "n_lines": len(lines),
         "x_final": repr(final),
         "loss_final": repr(float(run.loss[-1])),
