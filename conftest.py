@@ -1,4 +1,4 @@
-"""Check the pages' code: every ``>>>`` example in docs/**/*.md is its own test.
+"""Check the pages' code: every ``>>>`` example in docs/**/*.md and docs_en/**/*.md is its own test.
 
 Sybil reads each Markdown page and runs, in page order and in one namespace
 per page, the ``>>>`` examples found in ```` ```python ```` and
@@ -6,7 +6,7 @@ per page, the ``>>>`` examples found in ```` ```python ```` and
 blocks (indented fences).  Plain ```` ```python ```` code without ``>>>``
 only shows the chapter's code and is not run.
 
-One page:   .venv/bin/pytest docs/activations.md
+One page:   .venv/bin/pytest docs/activations.md      (English: docs_en/activations.md)
 """
 
 from __future__ import annotations
@@ -51,8 +51,9 @@ class FencedDocTestParser:
                 yield example
 
 
-pytest_collect_file = Sybil(
-    parsers=[FencedDocTestParser()],
-    path="docs",
-    patterns=["*.md"],
-).pytest()
+def pages(folder: str) -> Sybil:
+    return Sybil(parsers=[FencedDocTestParser()], path=folder, patterns=["*.md"])
+
+
+# The Korean pages and the English edition's (same examples, same outputs).
+pytest_collect_file = (pages("docs") + pages("docs_en")).pytest()

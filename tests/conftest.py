@@ -1,55 +1,139 @@
-"""Shared fixtures: the site is built once per test session.
+"""Shared fixtures: the site (both editions) is built once, Chromium starts once per session.
 
-``built_site`` runs ``mkdocs build --strict`` in a subprocess (as a reader
-would) into a temporary folder; ``test_site.py`` checks the files and
-``test_browser.py`` loads every page in Chromium.
+``builds`` runs ``mkdocs build --strict`` for each edition in a subprocess (as a
+reader would): Korean (``mkdocs.yml``) into ``<tmp>/site``, English
+(``mkdocs.en.yml``) into ``<tmp>/site/en`` — the layout ``scripts/build.sh``
+produces.  ``test_site.py`` checks the files; ``test_browser.py`` and
+``test_playground_browser.py`` load the pages in Chromium through ``base_url``
+(the whole site served on 127.0.0.1) and ``browser`` (one Chromium for the
+session; see tests/browser_support.py).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from browser_support import launched_chromium, served
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: Fixed build date, so sitemap.xml (and everything else) is reproducible.
 SOURCE_DATE_EPOCH = "1700000000"
 
+#: Edition → (config file, folder of the built site relative to the site root).
+EDITIONS = {"ko": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+#: Source folder of each edition's pages.
+DOCS_DIRS = {"ko": ROOT / "docs", "en": ROOT / "docs_en"}
+
 
 @dataclasses.dataclass
 class Build:
-    site: Path
+    edition: str
+    site: Path             # this edition's own root (the Korean one holds en/)
     returncode: int
     output: str            # stdout and stderr of `mkdocs build`
-    new_docs_files: list   # files that appeared under docs/ during the build
+    new_docs_files: list   # files that appeared under docs/ or docs_en/ during the builds
 
 
 def _docs_files() -> set[Path]:
-    return {p for p in (ROOT / "docs").rglob("*") if p.is_file()}
+    return {p for d in DOCS_DIRS.values() if d.is_dir() for p in d.rglob("*") if p.is_file()}
+
+
+def _warm_numbers_cache(env: dict) -> None:
+    """Compute hooks/numbers.py's cached JSON once, so the two builds running side by side
+    do not both write it."""
+    code = ("import importlib.util, sys; sys.path.insert(0, 'hooks'); "
+            "spec = importlib.util.spec_from_file_location('numbers_hook', 'hooks/numbers.py'); "
+            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+            "from pathlib import Path; module.compute(Path('.').resolve())")
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
-    """Run ``mkdocs build --strict`` once; return its result (even if it failed)."""
+def builds(tmp_path_factory) -> dict[str, Build]:
+    """Build both editions with ``--strict`` (side by side); return each result, even a failure.
+
+    The English build goes to its own folder first and is moved to ``site/en`` after the
+    Korean build (which cleans its site folder) is done.
+    """
     site = tmp_path_factory.mktemp("site")
+    english = tmp_path_factory.mktemp("site-en")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     before = _docs_files()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    _warm_numbers_cache(env)
+    targets = {"ko": site, "en": english}
+    running = {
+        edition: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+             "--site-dir", str(targets[edition])],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for edition, (config, _) in EDITIONS.items()
+    }
+    outputs = {edition: process.communicate()[0] for edition, process in running.items()}
     created = sorted(p.relative_to(ROOT).as_posix() for p in _docs_files() - before)
-    return Build(site, result.returncode, result.stdout + result.stderr, created)
+    if (site / "en").exists():
+        shutil.rmtree(site / "en")
+    shutil.move(str(english), str(site / "en"))
+    return {edition: Build(edition, site / EDITIONS[edition][1], running[edition].returncode,
+                           outputs[edition], created)
+            for edition in EDITIONS}
+
+
+def _built(build: Build) -> Path:
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict ({build.edition}) failed:\n{build.output}",
+                    pytrace=False)
+    return build.site
 
 
 @pytest.fixture(scope="session")
-def site(build) -> Path:
-    """The built site folder; fails the test if the strict build failed."""
-    if build.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.output}", pytrace=False)
-    return build.site
+def build(builds) -> Build:
+    """The Korean build's result."""
+    return builds["ko"]
+
+
+@pytest.fixture(scope="session")
+def site(builds) -> Path:
+    """The built site's root (the Korean edition, with the English one in ``en/``);
+    fails the test if the Korean strict build failed."""
+    return _built(builds["ko"])
+
+
+@pytest.fixture(scope="session")
+def edition_site(builds):
+    """``edition_site("en")``: that edition's root folder; fails the test if its build failed."""
+    return lambda edition: _built(builds[edition])
+
+
+def edition_pages(root: Path, edition: str) -> list[Path]:
+    """Every HTML page of one edition (the Korean edition's list leaves out ``en/``)."""
+    pages = []
+    for html in sorted(root.rglob("*.html")):
+        parts = html.relative_to(root).parts
+        if "assets" in parts or (edition == "ko" and parts[0] == "en"):
+            continue
+        pages.append(html)
+    return pages
+
+
+# --- browser ------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site (both editions) served on 127.0.0.1 (ephemeral port) for this session."""
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session (skipped, or failed with CI=true, if missing)."""
+    with launched_chromium() as launched:
+        yield launched

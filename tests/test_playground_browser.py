@@ -4,25 +4,31 @@ Each prepared experiment is loaded from its URL, trained a fixed number of epoch
 the page's test hook ``window.__playground`` (no wall-clock timing), and must show what the
 chapter claims.  Also: the URL fragment round-trips, hostile fragments are refused with a
 visible message and no dialog, controls are labelled and keyboard-usable, the page fits a
-390 px phone and follows the dark scheme, and nothing is requested outside the site.
+390 px phone and follows the dark scheme, and nothing is requested outside the site.  The
+script's texts come from i18n.js in the page's language: English on the English edition.
 
-Uses the built site, the server and the browser of tests/test_browser.py (same Chromium
-flags); skipped like those tests when Playwright or Chromium is missing (failing in CI).
+Uses the built site (both editions), the server and the browser of tests/conftest.py
+(``base_url``, ``browser``); skipped like tests/test_browser.py when Playwright or Chromium
+is missing (failing in CI).
 """
 
 from __future__ import annotations
 
-import gc
 import json
-import shutil
-from pathlib import Path
+import re
 from urllib.parse import quote
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Watcher, _unavailable, base_url  # noqa: F401  (fixture)
+from browser_support import Watcher
 
 PAGE = "playground_lab/"
+EN_PAGE = "en/" + PAGE          # the English edition (mkdocs.en.yml builds into site/en/)
+
+# The playground's texts come from docs/javascripts/playground/i18n.js in the page's language
+# (<html lang>); the tests read them from there instead of repeating them.
+TEXTS = """() => import(new URL('../javascripts/playground/i18n.js', location.href).href)
+    .then(m => m.MESSAGES[m.language()])"""
 
 # Classification targets are −1/+1 and the output unit is tanh, so a network answering 0
 # everywhere has loss ½(0 − (±1))² = 0.5: the chance level ("찍기 수준").
@@ -52,37 +58,6 @@ CLAIMS = [
 ]
 
 
-def _running_browser():
-    """A Chromium that tests/test_browser.py's session fixture already launched, if any."""
-    from playwright.sync_api import Browser
-    return next((o for o in gc.get_objects() if isinstance(o, Browser) and o.is_connected()), None)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium with test_browser.py's flags.
-
-    Playwright's sync API cannot start twice in one thread, so when test_browser.py's
-    session-scoped browser is already running it is reused; otherwise one is launched for
-    this module and closed after it.  (With test_browser.py's ``browser``/``base_url``
-    fixtures in tests/conftest.py this would be a plain shared fixture.)
-    """
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[test]')")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
-    running = _running_browser()
-    if running is not None:
-        yield running
-        return
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture()
 def page(browser, base_url):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -101,6 +76,25 @@ def open_lab(page, base_url, fragment: str = "") -> None:
 
 def hook(page, expression: str):
     return page.evaluate(f"window.__playground.{expression}")
+
+
+def texts(page) -> dict[str, str]:
+    """The page's playground texts (i18n.js, in the language of the page)."""
+    return page.evaluate(TEXTS)
+
+
+def fill(template: str, **params) -> str:
+    """i18n.js's t(): {name} replaced by params[name]."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), template)
+
+
+def template_pattern(template: str) -> str:
+    """A message template as a regular expression ({name} matches any text)."""
+    return ".+?".join(re.escape(part) for part in re.split(r"\{\w+\}", template))
+
+
+def has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def experiments(page) -> list[dict]:
@@ -137,8 +131,9 @@ def test_prepared_experiment_shows_the_claim(page, base_url, name, epochs, check
     assert check(metrics), f"{claim}: {json.dumps(metrics)}"
     alert = page.locator(".pg-diverged")
     if metrics["diverged"]:
-        # A clear Korean message over the heatmap, training stops.
-        assert alert.is_visible() and "발산" in alert.text_content()
+        # A clear message over the heatmap (Korean on this page), training stops.
+        assert alert.is_visible()
+        assert alert.text_content() == fill(texts(page)["msg.diverged"], epoch=metrics["epoch"])
         assert page.locator("#pg-play").is_disabled()
         assert metrics["epoch"] < epochs
     else:
@@ -175,7 +170,7 @@ def test_url_state_round_trips_through_the_controls(page, base_url):
     page.select_option("#pg-act", "relu")
     page.locator("#pg-add-layer").click()
     page.locator("#pg-add-layer").click()
-    page.get_by_role("button", name="은닉층 2에 뉴런 추가").click()
+    page.get_by_role("button", name=fill(texts(page)["ui.neuron.add"], layer=2)).click()
     page.locator("label[for='pg-feature-x1x2']").click()
     page.locator("label[for='pg-show-test']").click()
     page.fill("#pg-seed", "123")
@@ -210,7 +205,9 @@ def test_hostile_fragment_falls_back_with_a_message(page, base_url, fragment):
     open_lab(page, base_url, quote(fragment, safe="#=&,%"))
     message = page.locator(".pg-message")
     assert message.is_visible()
-    assert any("\uac00" <= ch <= "\ud7a3" for ch in message.text_content()), "message in Korean"
+    assert has_hangul(message.text_content()), "message in Korean"
+    url_messages = "|".join(template_pattern(texts(page)[k]) for k in ("msg.fallback", "msg.rejected", "msg.unknown"))
+    assert re.fullmatch(f"(?:{url_messages})(?: (?:{url_messages}))*", message.text_content())
     for bad in ("<", "script", "alert", "999", "onerror"):
         assert bad not in message.text_content()
     state = hook(page, "state()")
@@ -236,14 +233,15 @@ def test_every_control_has_a_label(page, base_url):
 
 def test_keyboard_play_pause_step_and_weights(page, base_url):
     open_lab(page, base_url)
+    ui = texts(page)
     page.focus("#pg-play")
     page.keyboard.press("Enter")
     assert page.locator("#pg-play").get_attribute("data-playing") == "true"
-    assert page.locator("#pg-play").text_content() == "일시 정지"
+    assert page.locator("#pg-play").text_content() == ui["ui.pause"]
     page.wait_for_function("window.__playground.metrics().epoch >= 3")
     page.keyboard.press("Space")
     assert page.locator("#pg-play").get_attribute("data-playing") == "false"
-    assert page.locator("#pg-play").text_content() == "학습 시작"
+    assert page.locator("#pg-play").text_content() == ui["ui.play"]
     epoch = hook(page, "metrics()")["epoch"]
     page.focus("#pg-step")
     page.keyboard.press("Enter")
@@ -255,11 +253,12 @@ def test_keyboard_play_pause_step_and_weights(page, base_url):
     first.focus()
     tooltip = page.locator(".pg-tooltip")
     assert tooltip.is_visible()
+    weight = ui["ui.weight"].split("{w}")[0]          # the text before the number
     w = hook(page, "params()")["W1"][0][0]
-    assert f"가중치 {w:.3f}" in tooltip.text_content()
+    assert f"{weight}{w:.3f}" in tooltip.text_content()
     page.keyboard.press("ArrowRight")
     w = hook(page, "params()")["W1"][0][1]
-    assert f"가중치 {w:.3f}" in tooltip.text_content()
+    assert f"{weight}{w:.3f}" in tooltip.text_content()
     assert page.evaluate("document.activeElement.getAttribute('tabindex')") == "0"
     assert_clean(page)
 
@@ -270,8 +269,9 @@ def test_hovering_a_link_shows_its_weight(page, base_url):
     link = page.locator(".pg-link").nth(4)          # W1[1][1]: x2 → hidden neuron 2
     link.locator(".pg-link-hit").hover(force=True)
     w = hook(page, "params()")["W1"][1][1]
-    assert f"가중치 {w:.3f}" in page.locator(".pg-tooltip").text_content()
-    assert "x2" in page.locator(".pg-tooltip").text_content()
+    text = page.locator(".pg-tooltip").text_content()
+    assert text == fill(texts(page)["ui.weight"], w=f"{w:.3f}", **{"from": "x2", "to": fill(
+        texts(page)["ui.unit.hidden"], layer=1, neuron=2)})
     assert_clean(page)
 
 
@@ -323,3 +323,41 @@ def test_largest_network_fits_a_phone(browser, base_url):  # noqa: F811
         assert not watcher.problems, watcher.problems
     finally:
         context.close()
+
+
+def test_english_page_speaks_english(page, base_url):
+    """On the English edition (site/en/) the playground's texts are the English ones."""
+    open_lab(page, base_url)
+    ko = texts(page)
+    page.goto(base_url + EN_PAGE + "#exp-lr-diverge", wait_until="load")
+    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    en = texts(page)
+    assert en.keys() == ko.keys() and en["ui.play"] != ko["ui.play"]
+    # Every label, button and aria-label the script wrote is English.
+    rendered = page.evaluate("""() => {
+        const root = document.getElementById('playground');
+        const labels = [...root.querySelectorAll('[aria-label], [title]')]
+            .map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''));
+        return root.textContent + ' ' + labels.join(' ');
+    }""")
+    assert not has_hangul(rendered), rendered
+    assert page.locator("#pg-play").text_content() == en["ui.play"]
+    # The divergence message.
+    metrics = hook(page, "step(50)")
+    assert metrics["diverged"]
+    alert = page.locator(".pg-diverged")
+    assert alert.is_visible()
+    assert alert.text_content() == fill(en["msg.diverged"], epoch=metrics["epoch"])
+    assert not has_hangul(alert.text_content()) and "diverged" in alert.text_content()
+    # The message for a malformed fragment.
+    page.goto(base_url + EN_PAGE + "#%E0%A4%A", wait_until="load")
+    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    message = page.locator(".pg-message")
+    assert message.is_visible()
+    assert message.text_content() in (en["msg.fallback"], fill(en["msg.unknown"], count=1))
+    assert not has_hangul(message.text_content())
+    page.goto(base_url + EN_PAGE + "#layers=999", wait_until="load")
+    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    assert page.locator(".pg-message").text_content() == fill(en["msg.rejected"], names=en["key.layers"])
+    assert_clean(page)

@@ -1,4 +1,5 @@
-"""The built site: strict build, pages, figures, MathJax, no outside requests."""
+"""The built site, both editions: strict build, pages, figures, MathJax, no outside requests,
+the language switcher."""
 
 from __future__ import annotations
 
@@ -13,14 +14,16 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from mkdocs.config import load_config
 
+from conftest import DOCS_DIRS, EDITIONS, edition_pages
+
 ROOT = Path(__file__).resolve().parent.parent
 
 pytest.importorskip("matplotlib")
 
 
-def nav_pages() -> list[str]:
-    """Every Markdown file named in mkdocs.yml's nav, in order."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+def nav_pages(edition: str = "ko") -> list[str]:
+    """Every Markdown file named in the edition's nav (mkdocs.yml, mkdocs.en.yml), in order."""
+    config = load_config(str(ROOT / EDITIONS[edition][0]))
 
     def walk(items):
         for item in items:
@@ -39,10 +42,6 @@ def page_html(site: Path, md: str) -> Path:
     if stem.name == "index":
         return site / stem.parent / "index.html"
     return site / stem / "index.html"
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
 
 
 class TagCollector(html.parser.HTMLParser):
@@ -72,36 +71,68 @@ def resolve(site: Path, page: Path, url: str) -> Path:
 
 # --- build ----------------------------------------------------------------------
 
-def test_strict_build_succeeds(build):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_strict_build_succeeds(builds, edition):
+    build = builds[edition]
     assert build.returncode == 0, build.output
     # MkDocs' own warnings (the Jupyter kernel prints "[IPKernelApp] WARNING" noise; not ours)
     warnings_ = [line for line in build.output.splitlines() if line.startswith("WARNING")]
     assert not warnings_, "\n".join(warnings_)
 
 
-def test_every_nav_page_is_built(site):
-    pages = nav_pages()
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_nav_page_is_built(edition_site, edition):
+    site = edition_site(edition)
+    pages = nav_pages(edition)
     assert "index.md" in pages and len(pages) >= 11
     missing = [md for md in pages if not page_html(site, md).is_file()]
     assert not missing, f"nav pages not built: {missing}"
     for md in pages:
-        assert (ROOT / "docs" / md).is_file(), md
+        assert (DOCS_DIRS[edition] / md).is_file(), md
+
+
+def test_both_editions_have_the_same_pages():
+    """The English edition is a translation: the same files, the same nav order."""
+    assert nav_pages("en") == nav_pages("ko")
+    korean = sorted(p.relative_to(DOCS_DIRS["ko"]).as_posix() for p in DOCS_DIRS["ko"].rglob("*")
+                    if p.suffix in (".md", ".ipynb"))
+    english = sorted(p.relative_to(DOCS_DIRS["en"]).as_posix() for p in DOCS_DIRS["en"].rglob("*")
+                     if p.suffix in (".md", ".ipynb"))
+    assert english == korean, (f"missing in docs_en/: {sorted(set(korean) - set(english))}; "
+                               f"only in docs_en/: {sorted(set(english) - set(korean))}")
+
+
+def test_shared_assets_are_not_copied_into_docs_en():
+    # hooks/shared_assets.py adds docs/javascripts and docs/stylesheets to the English build
+    for folder in ("javascripts", "stylesheets"):
+        assert not (DOCS_DIRS["en"] / folder).exists(), f"docs_en/{folder}/: edit docs/{folder}/ only"
+
+
+def test_shared_assets_are_in_the_english_site(edition_site):
+    site = edition_site("en")
+    for source in sorted((ROOT / "docs" / "javascripts").rglob("*")) + sorted(
+            (ROOT / "docs" / "stylesheets").rglob("*")):
+        if source.is_file():
+            built = site / source.relative_to(ROOT / "docs")
+            assert built.read_bytes() == source.read_bytes(), built
 
 
 def test_build_writes_nothing_into_docs(build):
     generated = [p for p in build.new_docs_files
                  if p.endswith(".svg") or "/figures/" in p or "/assets/" in p]
-    assert not generated, f"the build wrote into docs/: {generated}"
+    assert not generated, f"the builds wrote into docs/ or docs_en/: {generated}"
     svgs = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all",
-                           "--", "docs"], cwd=ROOT, capture_output=True, text=True).stdout
-    assert ".svg" not in svgs, f"SVG files in docs/:\n{svgs}"
+                           "--", "docs", "docs_en"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert ".svg" not in svgs, f"SVG files in docs/ or docs_en/:\n{svgs}"
 
 
 # --- figures ---------------------------------------------------------------------
 
-def test_every_registered_figure_is_in_the_site(site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_registered_figure_is_in_the_site(edition_site, edition):
     from mlp_lessons.figures import all_figures
 
+    site = edition_site(edition)
     keys = list(all_figures())
     assert "activations/sigmoid" in keys
     for key in keys:
@@ -111,9 +142,11 @@ def test_every_registered_figure_is_in_the_site(site):
         assert b"<svg" in head, f"{svg} is not an SVG file"
 
 
-def test_every_image_on_every_page_exists(site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_image_on_every_page_exists(edition_site, edition):
+    site = edition_site(edition)
     problems = []
-    for page in html_pages(site):
+    for page in edition_pages(site, edition):
         for tag, attrs in tags(page):
             if tag == "img":
                 src = attrs.get("src", "")
@@ -185,14 +218,16 @@ def test_rendering_has_no_missing_glyph(tmp_path, caplog):
 
 # --- MathJax and requests ----------------------------------------------------------
 
-def test_mathjax_is_served_by_the_site(site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_mathjax_is_served_by_the_site(edition_site, edition):
+    site = edition_site(edition)
     mathjax = site / "assets" / "mathjax"
     assert (mathjax / "tex-chtml.js").stat().st_size > 500_000
     fonts = list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
     assert len(fonts) >= 20
     assert (mathjax / "input" / "tex" / "extensions" / "ams.js").is_file()
     assert (site / "javascripts" / "mathjax.js").is_file()
-    for page in html_pages(site):
+    for page in edition_pages(site, edition):
         scripts = [resolve(site, page, a["src"]) for t, a in tags(page) if t == "script" and "src" in a]
         assert mathjax / "tex-chtml.js" in scripts, f"{page.relative_to(site)} does not load MathJax"
         assert all(s.is_file() for s in scripts), page
@@ -205,9 +240,11 @@ FETCHING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest
 FETCHING_ATTRS = {"src", "srcset", "data", "poster"}
 
 
-def test_no_request_outside_the_site(site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_request_outside_the_site(edition_site, edition):
+    site = edition_site(edition)
     outside = []
-    for page in html_pages(site):
+    for page in edition_pages(site, edition):
         for tag, attrs in tags(page):
             urls = [v for k, v in attrs.items() if k in FETCHING_ATTRS and v]
             if tag == "link" and set((attrs.get("rel") or "").lower().split()) & FETCHING_RELS:
@@ -223,3 +260,44 @@ def test_no_request_outside_the_site(site):
             if marker in text:
                 outside.append(f"{css.relative_to(site)}: {marker}...")
     assert not outside, "\n".join(outside)
+
+
+# --- the language switcher ---------------------------------------------------------------
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_language_links_lead_to_the_same_page(site, edition_site, edition):
+    """On every page, the switcher's links (hooks/alternate.py) go to this page in each edition."""
+    root = edition_site(edition)
+    for other in EDITIONS:
+        edition_site(other)
+    problems = []
+    for page in edition_pages(root, edition):
+        rel = page.relative_to(root).as_posix()
+        if rel == "404.html":
+            continue
+        links = {a.get("hreflang"): a.get("href") for t, a in tags(page)
+                 if t == "a" and "md-select__link" in (a.get("class") or "")}
+        if set(links) != set(EDITIONS):
+            problems.append(f"{edition}/{rel}: switcher links {links}")
+            continue
+        for lang, href in links.items():
+            assert not href.startswith(("/", "http:", "https:")), href
+            target = resolve(site, page, href)
+            expected = site / EDITIONS[lang][1] / rel
+            if target != expected.resolve():
+                problems.append(f"{edition}/{rel}: {lang} link {href} → {target}, expected {expected}")
+            elif not target.is_file():
+                problems.append(f"{edition}/{rel}: {lang} link {href} → missing {target}")
+        # Material's <link rel=alternate hreflang> are left out (overrides/main.html)
+        if any(t == "link" and a.get("hreflang") for t, a in tags(page)):
+            problems.append(f"{edition}/{rel}: <link rel=alternate hreflang> in the head")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_each_edition_is_in_its_language(edition_site, edition):
+    site = edition_site(edition)
+    html = (site / "activations" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{edition}"' in html
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert f'"lang":["{edition}"]' in index.replace(" ", "")

@@ -1,0 +1,105 @@
+"""Browser-test helpers shared by tests/conftest.py and the browser test modules.
+
+Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright for Python (never
+``playwright install``).  Without Playwright or Chromium the browser tests are
+skipped, except with ``CI=true`` where they fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+#: Headless Chromium as root, offline (see /work/shared/notes/stack.md).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-quic"]
+
+
+def unavailable(reason: str):
+    """Skip the test, or fail it in CI (``CI=true``), when the browser cannot run."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def launched_chromium() -> Iterator:
+    """Start Playwright and Chromium; yield the Browser; close both afterwards.
+
+    Playwright's sync API keeps an asyncio event loop running in this thread while
+    it is open: code that calls ``asyncio.run()`` meanwhile must do so in another
+    thread (see tests/test_notebooks.py).
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed (pip install -e '.[test]')")
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (ephemeral port); yield its base URL ending in ``/``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Watcher:
+    """Record what a page does that it should not."""
+
+    def __init__(self, page, base_url: str) -> None:
+        self.origin = urlsplit(base_url).netloc
+        self.problems: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        page.on("requestfailed", lambda r: self.problems.append(
+            f"failed request: {r.url} ({r.failure})"))
+        page.on("response", self._response)
+        # Block and report every request to another host: the site must be self-contained.
+        page.route("**/*", self._route)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def _route(self, route) -> None:
+        url = urlsplit(route.request.url)
+        if url.scheme in ("data", "blob", "about") or url.netloc == self.origin:
+            route.continue_()
+        else:
+            self.problems.append(f"request outside the site: {route.request.url}")
+            route.abort()
