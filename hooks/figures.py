@@ -4,11 +4,14 @@ The figures live in the package (``mlp_lessons/figures/<lesson>.py``), not in
 ``docs/``.  On each build this hook:
 
 1. hashes every ``mlp_lessons/**/*.py`` source (and the Matplotlib version);
-2. if ``.cache/figures/<hash>/`` does not exist yet, runs
-   ``python -m mlp_lessons figures --out <tmp>`` in a fresh subprocess (so an
+2. if ``.cache/figures/<hash>-<lang>/`` does not exist yet, runs
+   ``python -m mlp_lessons figures --out <tmp> --lang <lang>`` in a fresh subprocess (so an
    edited figure function is never served from an already imported module
    under ``mkdocs serve``) and renames ``<tmp>`` to ``<hash>``;
 3. adds each SVG to the site as ``figures/<lesson>/<name>.svg``.
+
+``<lang>`` is the edition being built (``extra.edition``: ``ko`` in mkdocs.yml,
+``en`` in mkdocs.en.yml): the English site gets the same figure URIs with English text.
 
 Nothing is written into ``docs/``: that would make ``mkdocs serve`` rebuild in
 a loop.  ``watch: [mlp_lessons, hooks]`` in mkdocs.yml triggers the rebuild
@@ -34,7 +37,7 @@ log = logging.getLogger("mkdocs.hooks.figures")
 
 PACKAGE = "mlp_lessons"
 CACHE = Path(".cache") / "figures"
-KEEP = 5  # cached renders kept besides the current one
+KEEP = 5  # cached renders kept besides the current one (both languages)
 
 
 def sources_hash(root: Path) -> str:
@@ -49,15 +52,15 @@ def sources_hash(root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def render(root: Path, out: Path) -> None:
-    """Render all figures into ``out`` in a fresh Python process."""
+def render(root: Path, out: Path, lang: str = "ko") -> None:
+    """Render all figures into ``out`` in a fresh Python process, their text in ``lang``."""
     cache = out.parent
     cache.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=cache))
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
         [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]))
     result = subprocess.run(
-        [sys.executable, "-m", PACKAGE, "figures", "--out", str(tmp)],
+        [sys.executable, "-m", PACKAGE, "figures", "--out", str(tmp), "--lang", lang],
         cwd=root, env=env, capture_output=True, text=True,
     )
     if result.returncode != 0:
@@ -83,10 +86,11 @@ def prune(cache: Path, current: Path) -> None:
 
 def on_files(files, config):
     root = Path(config.config_file_path).resolve().parent
-    out = root / CACHE / sources_hash(root)
+    lang = config.extra.get("edition", "ko")
+    out = root / CACHE / f"{sources_hash(root)}-{lang}"
     if not out.is_dir():
         log.info("figures: drawing into %s", out.relative_to(root))
-        render(root, out)
+        render(root, out, lang)
     for svg in sorted(out.rglob("*.svg")):
         uri = "figures/" + svg.relative_to(out).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(svg)))

@@ -23,13 +23,15 @@ def add_figures(subparsers) -> None:
     )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="output folder (created if missing)")
+    parser.add_argument("--lang", choices=["ko", "en"], default="ko",
+                        help="language of the figures' text (default: ko)")
     parser.set_defaults(func=run_figures)
 
 
 def run_figures(args: argparse.Namespace) -> int:
     from mlp_lessons.figures import write_all  # needs Matplotlib: import only here
 
-    for path in write_all(args.out):
+    for path in write_all(args.out, lang=args.lang):
         print(path)
     return 0
 

@@ -10,6 +10,11 @@ to ``figures/<lesson>/<name>.svg``; a page shows it with::
     ![설명](figures/activations/sigmoid.svg)
 
 Adding a figure is one entry in its lesson's ``FIGURES``.
+
+Text in figures is written in both languages, ``tr("은닉층", "hidden layer")``:
+the Korean edition renders with ``lang="ko"`` and the English edition with
+``lang="en"`` (``write_all(out, lang="en")``,
+``python -m mlp_lessons figures --out DIR --lang en``).
 """
 
 from __future__ import annotations
@@ -22,16 +27,36 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-from ._style import SVG_HASHSALT, lesson_style, register_korean_font
+from ._style import LANGUAGE, LANGUAGES, SVG_HASHSALT, lesson_style, register_korean_font
 
-__all__ = ["LESSONS", "all_figures", "render_svg", "write_all", "lesson_style",
-           "register_korean_font"]
+__all__ = ["LANGUAGES", "LESSONS", "all_figures", "render_svg", "write_all", "lesson_style",
+           "register_korean_font", "tr"]
 
 #: Lessons with a figure module, in page order.
 LESSONS = ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
            "numpy_mlp", "playground"]
 
 FigureFunc = Callable[[], Figure]
+
+
+def tr(ko: str, en: str) -> str:
+    """Return the text of a figure in the language being rendered: ``ko`` or ``en``.
+
+    The language is set by :func:`lesson_style` (``write_all(out, lang=...)``);
+    outside it, Korean.
+
+    Examples
+    --------
+    >>> from mlp_lessons.figures import lesson_style, tr
+    >>> tr("손실 함수", "loss function")
+    '손실 함수'
+    >>> with lesson_style("en"):
+    ...     tr("손실 함수", "loss function")
+    'loss function'
+    """
+    if not isinstance(ko, str) or not isinstance(en, str):
+        raise TypeError(f"tr(ko, en) expects two str, got {type(ko).__name__} and {type(en).__name__}")
+    return en if LANGUAGE.get() == "en" else ko
 
 
 def all_figures() -> dict[str, FigureFunc]:
@@ -76,14 +101,14 @@ def render_svg(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def write_all(out_dir: str | Path) -> list[Path]:
-    """Render every registered figure to ``out_dir/<lesson>/<name>.svg``.
+def write_all(out_dir: str | Path, lang: str = "ko") -> list[Path]:
+    """Render every registered figure to ``out_dir/<lesson>/<name>.svg``, text in ``lang``.
 
     Returns the written paths, sorted.
     """
     out_dir = Path(out_dir)
     written = []
-    with lesson_style():
+    with lesson_style(lang):
         for key, func in sorted(all_figures().items()):
             fig = func()
             if not isinstance(fig, Figure):

@@ -9,6 +9,7 @@ work without it (they then use Matplotlib's defaults).
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,14 @@ import matplotlib.font_manager
 #: Fixed salt for the ids Matplotlib writes into SVG files, so that drawing a
 #: figure twice gives the same bytes.
 SVG_HASHSALT = "mlp-lessons"
+
+#: Languages figures are drawn in: the Korean and the English edition.
+LANGUAGES = ("ko", "en")
+
+#: Language of the text the figure functions draw (read by ``mlp_lessons.figures.tr``).
+#: A context variable, set only inside :func:`lesson_style`: no global state.
+LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("mlp_lessons_figure_language",
+                                                                default="ko")
 
 #: Font families tried in order: NanumGothic has Hangul, DejaVu Sans the rest.
 FONT_FAMILY = ["NanumGothic", "DejaVu Sans"]
@@ -79,17 +88,31 @@ def register_korean_font() -> None:
 
 
 @contextlib.contextmanager
-def lesson_style() -> Iterator[None]:
-    """Draw figures with the lesson style inside a ``with`` block.
+def lesson_style(lang: str = "ko") -> Iterator[None]:
+    """Draw figures with the lesson style, their text in ``lang``, inside a ``with`` block.
+
+    Parameters
+    ----------
+    lang : {"ko", "en"}
+        Language of the figures' text (what ``tr(ko, en)`` returns inside the block).
 
     Examples
     --------
     >>> import matplotlib
-    >>> from mlp_lessons.figures import lesson_style
+    >>> from mlp_lessons.figures import lesson_style, tr
     >>> with lesson_style():
     ...     matplotlib.rcParams["axes.unicode_minus"]
     False
+    >>> with lesson_style("en"):
+    ...     tr("은닉층", "hidden layer")
+    'hidden layer'
     """
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
     register_korean_font()
-    with matplotlib.rc_context(STYLE):
-        yield
+    token = LANGUAGE.set(lang)
+    try:
+        with matplotlib.rc_context(STYLE):
+            yield
+    finally:
+        LANGUAGE.reset(token)

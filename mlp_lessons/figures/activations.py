@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from mlp_lessons.activations import (
     relu, relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv,
 )
+from mlp_lessons.figures import tr
 from mlp_lessons.network import forward
 from mlp_lessons.pages.activations import (
     XOR_T, XOR_X, step_unit_loss, xor_best_linear_fit, xor_relu_params,
@@ -36,12 +37,13 @@ def sigmoid_figure(x=None) -> Figure:
     x = np.linspace(-8.0, 8.0, 321) if x is None else np.asarray(x, dtype=float)
     fig = Figure()
     ax = fig.add_subplot()
-    ax.plot(x, sigmoid(x), label="시그모이드 σ(x)", **_FUNC)
-    ax.plot(x, sigmoid_deriv(x), label="도함수 σ'(x) = σ(x)(1 - σ(x))", **_DERIV)
+    ax.plot(x, sigmoid(x), label=tr("시그모이드 σ(x)", "sigmoid σ(x)"), **_FUNC)
+    ax.plot(x, sigmoid_deriv(x), label=tr("도함수 σ'(x) = σ(x)(1 - σ(x))",
+                                          "derivative σ'(x) = σ(x)(1 - σ(x))"), **_DERIV)
     _axes_lines(ax)
-    ax.set_title("시그모이드 함수와 도함수")
-    ax.set_xlabel("입력 x")
-    ax.set_ylabel("출력")
+    ax.set_title(tr("시그모이드 함수와 도함수", "The sigmoid function and its derivative"))
+    ax.set_xlabel(tr("입력 x", "Input x"))
+    ax.set_ylabel(tr("출력", "Output"))
     ax.set_ylim(-0.05, 1.05)
     ax.legend(loc="upper left")
     return fig
@@ -52,16 +54,17 @@ def step_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
     fig = Figure()
     ax = fig.add_subplot()
     left, right = np.array([lo, 0.0]), np.array([0.0, hi])
-    ax.plot(left, step(left), label="계단 함수 f(x)", **_FUNC)
+    ax.plot(left, step(left), label=tr("계단 함수 f(x)", "step function f(x)"), **_FUNC)
     ax.plot(right, step(right[[1, 1]]), **_FUNC)           # x > 0: the value just right of 0 is 1
     # f(0) = 0 (closed dot), the limit from the right is 1 (open dot)
     ax.plot([0.0], [float(step(0.0))], "o", color="C0", markersize=7)
     ax.plot([0.0], [1.0], "o", markerfacecolor="white", markeredgecolor="C0", markersize=7)
     x = np.linspace(lo, hi, 9)
-    ax.plot(x, step_deriv(x), label="도함수 f'(x) = 0 (x = 0에서는 정의되지 않음)", **_DERIV)
-    ax.set_title("계단 함수와 도함수")
-    ax.set_xlabel("입력 x")
-    ax.set_ylabel("출력")
+    ax.plot(x, step_deriv(x), label=tr("도함수 f'(x) = 0 (x = 0에서는 정의되지 않음)",
+                                       "derivative f'(x) = 0 (undefined at x = 0)"), **_DERIV)
+    ax.set_title(tr("계단 함수와 도함수", "The step function and its derivative"))
+    ax.set_xlabel(tr("입력 x", "Input x"))
+    ax.set_ylabel(tr("출력", "Output"))
     ax.set_ylim(-0.15, 1.3)
     ax.legend(loc="upper left")
     return fig
@@ -73,11 +76,11 @@ def tanh_figure(x=None) -> Figure:
     fig = Figure()
     ax = fig.add_subplot()
     ax.plot(x, tanh(x), label="tanh(x)", **_FUNC)
-    ax.plot(x, tanh_deriv(x), label="도함수 1 - tanh²(x)", **_DERIV)
+    ax.plot(x, tanh_deriv(x), label=tr("도함수 1 - tanh²(x)", "derivative 1 - tanh²(x)"), **_DERIV)
     _axes_lines(ax)
-    ax.set_title("tanh 함수와 도함수")
-    ax.set_xlabel("입력 x")
-    ax.set_ylabel("출력")
+    ax.set_title(tr("tanh 함수와 도함수", "The tanh function and its derivative"))
+    ax.set_xlabel(tr("입력 x", "Input x"))
+    ax.set_ylabel(tr("출력", "Output"))
     ax.set_ylim(-1.1, 1.1)
     ax.legend(loc="upper left")
     return fig
@@ -90,14 +93,14 @@ def relu_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
     x = np.linspace(lo, hi, 161)
     ax.plot(x, relu(x), label="ReLU(x) = max(x, 0)", **_FUNC)
     left, right = np.array([lo, 0.0]), np.array([0.0, hi])
-    ax.plot(left, relu_deriv(left), label="도함수: x > 0이면 1, 아니면 0", **_DERIV)
+    ax.plot(left, relu_deriv(left), label=tr("도함수: x > 0이면 1, 아니면 0", "derivative: 1 if x > 0, else 0"), **_DERIV)
     ax.plot(right, relu_deriv(right[[1, 1]]), **_DERIV)    # x > 0: slope 1
     ax.plot([0.0], [float(relu_deriv(0.0))], "o", color="C1", markersize=6)
     ax.plot([0.0], [1.0], "o", markerfacecolor="white", markeredgecolor="C1", markersize=6)
     _axes_lines(ax)
-    ax.set_title("ReLU 함수와 도함수")
-    ax.set_xlabel("입력 x")
-    ax.set_ylabel("출력")
+    ax.set_title(tr("ReLU 함수와 도함수", "The ReLU function and its derivative"))
+    ax.set_xlabel(tr("입력 x", "Input x"))
+    ax.set_ylabel(tr("출력", "Output"))
     ax.set_ylim(-0.3, hi + 0.2)
     ax.legend(loc="upper left")
     return fig
@@ -106,19 +109,20 @@ def relu_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
 def all_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
     """The four activation functions together (top) and their derivatives (bottom)."""
     x = np.linspace(lo, hi, 321)
-    funcs = [("계단", step, step_deriv), ("시그모이드", sigmoid, sigmoid_deriv),
-             ("tanh", tanh, tanh_deriv), ("ReLU", relu, relu_deriv)]
+    funcs = [("step", tr("계단", "step"), step, step_deriv),
+             ("sigmoid", tr("시그모이드", "sigmoid"), sigmoid, sigmoid_deriv),
+             ("tanh", "tanh", tanh, tanh_deriv), ("relu", "ReLU", relu, relu_deriv)]
     fig = Figure(figsize=(6.4, 7.0), layout="constrained")    # stacked: readable on phones too
     ax_f, ax_d = fig.subplots(2, 1, sharex=True)
-    for k, (name, f, d) in enumerate(funcs):
+    for k, (key, name, f, d) in enumerate(funcs):
         color = f"C{k}"
-        if name == "계단":
+        if key == "step":
             # draw the jump as a gap, not as a vertical line
             neg, pos = x[x <= 0], x[x > 0]
             ax_f.plot(neg, f(neg), color=color, label=name)
             ax_f.plot(pos, f(pos), color=color)
             ax_d.plot(x, d(x), color=color, label=name)
-        elif name == "ReLU":
+        elif key == "relu":
             ax_f.plot(x, f(x), color=color, label=name)
             neg, pos = x[x <= 0], x[x > 0]
             ax_d.plot(neg, d(neg), color=color, label=name)
@@ -128,9 +132,9 @@ def all_figure(lo: float = -4.0, hi: float = 4.0) -> Figure:
             ax_d.plot(x, d(x), color=color, label=name)
     for ax in (ax_f, ax_d):
         _axes_lines(ax)
-    ax_d.set_xlabel("입력 x")
-    ax_f.set_title("활성화 함수 f(x)")
-    ax_d.set_title("도함수 f'(x)")
+    ax_d.set_xlabel(tr("입력 x", "Input x"))
+    ax_f.set_title(tr("활성화 함수 f(x)", "Activation function f(x)"))
+    ax_d.set_title(tr("도함수 f'(x)", "Derivative f'(x)"))
     ax_f.set_ylim(-1.2, 2.2)
     ax_d.set_ylim(-0.1, 1.15)
     ax_f.legend(loc="upper left")
@@ -148,12 +152,12 @@ def step_loss_figure(w=None, bias: float = 0.5) -> Figure:
     ax = fig.add_subplot()
     E_step = step_unit_loss(w, step, bias)
     E_step[1:][np.diff(E_step) != 0] = np.nan               # show the jumps as gaps
-    ax.plot(w, E_step, label="계단 함수: 평평한 계단 (기울기 0)", color="C0")
-    ax.plot(w, step_unit_loss(w, sigmoid, bias), label="시그모이드: 매끄러운 내리막", color="C1",
+    ax.plot(w, E_step, label=tr("계단 함수: 평평한 계단 (기울기 0)", "step function: flat steps (slope 0)"), color="C0")
+    ax.plot(w, step_unit_loss(w, sigmoid, bias), label=tr("시그모이드: 매끄러운 내리막", "sigmoid: smooth downhill"), color="C1",
             linestyle="--")
-    ax.set_title("가중치에 따른 손실: 계단 함수 vs 시그모이드")
-    ax.set_xlabel("가중치 w")
-    ax.set_ylabel("손실 E(w)")
+    ax.set_title(tr("가중치에 따른 손실: 계단 함수 vs 시그모이드", "Loss against the weight: step function vs sigmoid"))
+    ax.set_xlabel(tr("가중치 w", "Weight w"))
+    ax.set_ylabel(tr("손실 E(w)", "Loss E(w)"))
     ax.set_ylim(-0.02, 0.55)
     ax.legend(loc="upper right")
     return fig
@@ -169,16 +173,16 @@ def xor_fit_figure() -> Figure:
     width = 0.26
     fig = Figure(figsize=(6.4, 3.8))
     ax = fig.add_subplot()
-    for shift, values, label, color in [(-width, XOR_T.ravel(), "정답 t (XOR)", "0.55"),
-                                        (0.0, linear_out, "선형 레이어 하나 (최선)", "C0"),
-                                        (width, relu_out, "ReLU 은닉층 + 출력층", "C1")]:
+    for shift, values, label, color in [(-width, XOR_T.ravel(), tr("정답 t (XOR)", "target t (XOR)"), "0.55"),
+                                        (0.0, linear_out, tr("선형 레이어 하나 (최선)", "one linear layer (best)"), "C0"),
+                                        (width, relu_out, tr("ReLU 은닉층 + 출력층", "ReLU hidden + output layer"), "C1")]:
         bars = ax.bar(pos + shift, values, width, label=label, color=color)
         ax.bar_label(bars, labels=[f"{v:.2f}" for v in values], fontsize=8, padding=2)
     ax.set_xticks(pos, labels)
-    ax.set_xlabel("입력 (x1, x2)")
-    ax.set_ylabel("출력")
+    ax.set_xlabel(tr("입력 (x1, x2)", "Input (x1, x2)"))
+    ax.set_ylabel(tr("출력", "Output"))
     ax.set_ylim(0.0, 1.35)
-    ax.set_title("XOR: 선형 레이어로는 맞출 수 없다")
+    ax.set_title(tr("XOR: 선형 레이어로는 맞출 수 없다", "XOR: a linear layer cannot fit it"))
     ax.legend(loc="upper center", ncols=3, fontsize=9)
     ax.grid(axis="x", visible=False)
     return fig

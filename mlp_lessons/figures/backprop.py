@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
+from mlp_lessons.figures import tr
 from mlp_lessons.figures.forward_pass import network_diagram
 from mlp_lessons.forward_pass import CHAPTER_NUMBERS
 from mlp_lessons.pages.backprop import LONG_STEPS, OTHER_SAMPLE, SAMPLE, STEPS, descent_history
@@ -50,10 +51,10 @@ def loss_curve_figure(history=None) -> Figure:
     axes = fig.subplots(1, 2)
     book = {1: (float(CHAPTER_NUMBERS["out_y_after_1"]), float(CHAPTER_NUMBERS["E_after_1"])),
             STEPS: (float(CHAPTER_NUMBERS["out_y_after_n"]), float(CHAPTER_NUMBERS["E_after_n"]))}
-    for ax, values, label, which in ((axes[0], np.asarray(outputs), "출력 $out_y$", 0),
-                                     (axes[1], np.asarray(losses), "손실 $E$", 1)):
-        ax.plot(counts[keep], values[keep], color="C0", label="경사 하강법 (η = 0.2)")
-        ax.axhline(values[0], color="0.5", linestyle=":", linewidth=1.2, label="학습 전")
+    for ax, values, label, which in ((axes[0], np.asarray(outputs), tr("출력 $out_y$", "Output $out_y$"), 0),
+                                     (axes[1], np.asarray(losses), tr("손실 $E$", "Loss $E$"), 1)):
+        ax.plot(counts[keep], values[keep], color="C0", label=tr("경사 하강법 (η = 0.2)", "gradient descent (η = 0.2)"))
+        ax.axhline(values[0], color="0.5", linestyle=":", linewidth=1.2, label=tr("학습 전", "before training"))
         for n in (1, STEPS, LONG_STEPS):
             hit = np.flatnonzero(counts == n)
             if hit.size:
@@ -61,19 +62,20 @@ def loss_curve_figure(history=None) -> Figure:
                 ax.plot([n], [v], "o", color="C0", markersize=6)
                 if n > 1:
                     right = n == counts.max()
-                    ax.annotate(f"{n}번: {v:.{6 if which else 4}f}", (n, v),
+                    ax.annotate(tr(f"{n}번: {v:.{6 if which else 4}f}",
+                                   f"{n} steps: {v:.{6 if which else 4}f}"), (n, v),
                                 xytext=(6, 8) if right else (-8, 10), textcoords="offset points",
                                 ha="left" if right else "right", fontsize=9, color="C0")
         ax.plot(list(book), [v[which] for v in book.values()], "x", color="C3", markersize=10,
-                markeredgewidth=2.2, label="교재에 적힌 값")
+                markeredgewidth=2.2, label=tr("교재에 적힌 값", "values printed in the chapter"))
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlim(0.6, counts.max() * 12)   # room for the label of the last point
         _log_axis(ax.xaxis)
         _log_axis(ax.yaxis)
-        ax.set_xlabel("경사 하강법 횟수")
+        ax.set_xlabel(tr("경사 하강법 횟수", "Gradient descent steps"))
         ax.set_ylabel(label)
-        ax.set_title(label + " (로그 눈금)")
+        ax.set_title(label + tr(" (로그 눈금)", " (log scale)"))
     axes[0].legend(loc="upper right", bbox_to_anchor=(1.0, 0.9), fontsize=9)
     return fig
 

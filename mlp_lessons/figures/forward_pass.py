@@ -35,6 +35,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from mlp_lessons.figures import tr
 from mlp_lessons.forward_pass import chapter_params
 from mlp_lessons.network import backward, check_params, forward
 
@@ -66,7 +67,14 @@ _NOTE_BELOW = {"h2"}
 
 _NODE_LABELS = {"x1": "$x_1$", "x2": "$x_2$", "h1": "$h_1$", "h2": "$h_2$", "y": "$y$",
                 "bias0": "1", "bias1": "1"}
-_LAYER_NAMES = [(0.0, "입력층"), (3.2, "은닉층"), (6.4, "출력층")]
+
+
+def _layer_names() -> list[tuple[float, str]]:
+    """Where each layer's name sits (x) and the name, in the current language."""
+    return [(0.0, tr("입력층", "Input layer")), (3.2, tr("은닉층", "Hidden layer")),
+            (6.4, tr("출력층", "Output layer"))]
+
+
 _RADIUS = 0.38
 _FORWARD_COLOR = "#1f4e9c"
 _BACKWARD_COLOR = "#c0392b"
@@ -155,7 +163,7 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
     ax.axis("off")
     color = _FORWARD_COLOR if direction == "forward" else _BACKWARD_COLOR
 
-    for x_layer, name in _LAYER_NAMES:
+    for x_layer, name in _layer_names():
         ax.text(x_layer, 3.0, name, ha="center", va="center", fontsize=12, fontweight="bold", color="0.25")
 
     for name, src, dst, key, idx in EDGES:
@@ -186,7 +194,7 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
         if unit.startswith("bias"):
             ax.add_patch(FancyBboxPatch((ux - 0.26, uy - 0.26), 0.52, 0.52, boxstyle="round,pad=0.02",
                                         facecolor="#f2f2f2", edgecolor="0.35", linewidth=1.2, zorder=5))
-            ax.text(ux, uy - 0.45, "바이어스", ha="center", va="top", fontsize=9, color="0.35")
+            ax.text(ux, uy - 0.45, tr("바이어스", "bias"), ha="center", va="top", fontsize=9, color="0.35")
         else:
             face = {"x": "#e8f0fb", "h": "#fff3df", "y": "#e6f5e9"}[unit[0]]
             ax.add_patch(Circle((ux, uy), _RADIUS, facecolor=face, edgecolor="0.2", linewidth=1.5, zorder=5))

@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from mlp_lessons.figures import tr
 from mlp_lessons.gradient_descent import (
     MINIMUM_1D,
     bowl,
@@ -49,21 +50,23 @@ def descent_path(x0: float = 10.0, learning_rate: float = 0.2, steps: int = 6) -
 
     fig = Figure(figsize=(6.4, 4.2))
     ax = fig.add_subplot()
-    ax.plot(grid, loss_1d(grid), color="0.35", label=r"손실 함수 $y = (x-3)^2 + 10$")
+    ax.plot(grid, loss_1d(grid), color="0.35", label=tr(r"손실 함수 $y = (x-3)^2 + 10$",
+                                                        r"loss function $y = (x-3)^2 + 10$"))
     for k in range(len(xs) - 1):
         ax.annotate("", xy=(xs[k + 1], ys[k + 1]), xytext=(xs[k], ys[k]),
                     arrowprops={"arrowstyle": "->", "color": "C3", "linewidth": 1.6,
                                 "shrinkA": 4, "shrinkB": 4})
     ax.plot(xs, ys, "o", color="C3", markersize=6, zorder=3,
-            label=rf"반복값 $x_0, \ldots, x_{{{len(xs) - 1}}}$ ($\eta$ = {learning_rate:g})")
+            label=tr(rf"반복값 $x_0, \ldots, x_{{{len(xs) - 1}}}$ ($\eta$ = {learning_rate:g})",
+                   rf"iterates $x_0, \ldots, x_{{{len(xs) - 1}}}$ ($\eta$ = {learning_rate:g})"))
     for k in range(min(3, len(xs))):
         ax.annotate(rf"$x_{{{k}}}$ = {xs[k]:.4g}", xy=(xs[k], ys[k]),
                     xytext=(9, -13), textcoords="offset points", fontsize=10, color="C3")
     ax.plot([MINIMUM_1D], [loss_1d(MINIMUM_1D)], "*", color="C2", markersize=13, zorder=4,
-            label="최소점 (3, 10)")
-    ax.set_title("경사 하강법: 곡선을 따라 내려가기")
+            label=tr("최소점 (3, 10)", "minimum (3, 10)"))
+    ax.set_title(tr("경사 하강법: 곡선을 따라 내려가기", "Gradient descent: walking down the curve"))
     ax.set_xlabel("x")
-    ax.set_ylabel("손실 y")
+    ax.set_ylabel(tr("손실 y", "Loss y"))
     ax.legend(loc="upper center")
     return fig
 
@@ -91,31 +94,31 @@ def rate_sweep(rates: Sequence[float] = SWEEP_RATES, x0: float = 10.0, steps: in
     ax_x.axhline(MINIMUM_1D, color="0.5", linewidth=0.8)
     ax_x.set_ylim(-15, 25)
     ax_x.set_xlim(-0.5, min(steps, 10) + 0.5)
-    ax_x.set_title(rf"반복값 $x_k$ (처음 {min(steps, 10)}회)")
-    ax_x.set_xlabel("반복 횟수 k")
+    ax_x.set_title(tr(rf"반복값 $x_k$ (처음 {min(steps, 10)}회)", rf"Iterates $x_k$ (first {min(steps, 10)} steps)"))
+    ax_x.set_xlabel(tr("반복 횟수 k", "Iteration k"))
     ax_x.set_ylabel(r"$x_k$")
     ax_e.set_yscale("log")
     # Plain "1e-05" labels: the default 10^{-5} labels need a U+2212 minus sign
     # that the Hangul font lacks.
     ax_e.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0e}"))
     ax_e.yaxis.set_minor_formatter(NullFormatter())
-    ax_e.set_title(r"최소점까지 거리 $|x_k - 3|$")
-    ax_e.set_xlabel("반복 횟수 k")
-    ax_e.set_ylabel(r"$|x_k - 3|$ (로그 눈금)")
+    ax_e.set_title(tr(r"최소점까지 거리 $|x_k - 3|$", r"Distance to the minimum $|x_k - 3|$"))
+    ax_e.set_xlabel(tr("반복 횟수 k", "Iteration k"))
+    ax_e.set_ylabel(tr(r"$|x_k - 3|$ (로그 눈금)", r"$|x_k - 3|$ (log scale)"))
     ax_e.legend(loc="lower left", fontsize=9)
     return fig
 
 
 def _describe(result) -> str:
-    """Korean label of a sweep run from its factor 1 - 2η (see the page's exercise)."""
+    """Label (Korean or English) of a sweep run from its factor 1 - 2η (see the page's exercise)."""
     factor = 1.0 - 2.0 * result.learning_rate
     if abs(factor) > 1:
-        return "발산"
+        return tr("발산", "diverges")
     if abs(factor) == 1:
-        return "진동"
+        return tr("진동", "oscillates")
     if factor < 0:
-        return "넘나들며 수렴"
-    return "수렴" if result.status == "converged" else "너무 느림"
+        return tr("넘나들며 수렴", "overshoots, converges")
+    return tr("수렴", "converges") if result.status == "converged" else tr("너무 느림", "too slow")
 
 
 def bowl_surface(step: float = 0.5) -> Figure:
@@ -126,7 +129,7 @@ def bowl_surface(step: float = 0.5) -> Figure:
     fig = Figure(figsize=(5.6, 5.0))
     ax = fig.add_subplot(projection="3d")
     ax.plot_surface(X, Y, Z, cmap="viridis", linewidth=0, antialiased=False, edgecolor="none")
-    ax.set_title(r"손실 곡면 $z = x^2 + y^2$")
+    ax.set_title(tr(r"손실 곡면 $z = x^2 + y^2$", r"Loss surface $z = x^2 + y^2$"))
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.set_zlabel("z")
@@ -154,12 +157,13 @@ def bowl_quiver(start: Sequence[float] = PATH_2D_START, learning_rate: float = P
     ax.contour(GX, GY, bowl(GX, GY), levels=[1, 4, 9, 16, 25], colors="0.75", linewidths=0.8)
     ax.quiver(X, Y, U, V, units="width", color="C0", alpha=0.8)
     ax.plot(path[:, 0], path[:, 1], "-o", color="C3", markersize=4, linewidth=1.8,
-            label=rf"경사 하강 경로 ($\eta$ = {learning_rate:g}, {len(path) - 1}회)")
-    ax.plot([0], [0], "*", color="C2", markersize=14, label="최소점 (0, 0)")
+            label=tr(rf"경사 하강 경로 ($\eta$ = {learning_rate:g}, {len(path) - 1}회)",
+                   rf"gradient descent path ($\eta$ = {learning_rate:g}, {len(path) - 1} steps)"))
+    ax.plot([0], [0], "*", color="C2", markersize=14, label=tr("최소점 (0, 0)", "minimum (0, 0)"))
     ax.set_aspect("equal")
     ax.set_xlim(-5.8, 5.8)
     ax.set_ylim(-5.8, 5.8)
-    ax.set_title(r"그래디언트의 음수 $-\nabla z = (-2x, -2y)$")
+    ax.set_title(tr(r"그래디언트의 음수 $-\nabla z = (-2x, -2y)$", r"Negative gradient $-\nabla z = (-2x, -2y)$"))
     ax.set_xlabel("x")
     ax.set_ylabel("y")
     ax.legend(loc="lower left", fontsize=9, framealpha=0.9, frameon=True)

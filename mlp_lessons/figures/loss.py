@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from mlp_lessons.activations import softmax
+from mlp_lessons.figures import tr
 from mlp_lessons.loss import mse, mse_grad
 from mlp_lessons.pages.loss import (
     CONFIDENT_WRONG_P, DIGIT_LOGITS, DIGIT_TARGET, chapter_output, logit, sigmoid_output_grads,
@@ -39,20 +40,22 @@ def mse_curve_figure(output=None, target: float = 0.0) -> Figure:
     y = np.linspace(0.0, 1.0, 201)
     fig = Figure()
     ax = fig.add_subplot()
-    ax.plot(y, _half_squared_error(y, 0.0), color="C0", label="정답 t = 0: E = ½ y²")
-    ax.plot(y, _half_squared_error(y, 1.0), color="C1", linestyle="--", label="정답 t = 1: E = ½ (y - 1)²")
+    ax.plot(y, _half_squared_error(y, 0.0), color="C0", label=tr("정답 t = 0: E = ½ y²", "target t = 0: E = ½ y²"))
+    ax.plot(y, _half_squared_error(y, 1.0), color="C1", linestyle="--", label=tr("정답 t = 1: E = ½ (y - 1)²",
+                                                                                 "target t = 1: E = ½ (y - 1)²"))
     E_mark = mse([[y_mark]], [[target]])
     slope = float(mse_grad([[y_mark]], [[target]])[0, 0])
     around = np.linspace(y_mark - 0.18, y_mark + 0.18, 2)
     ax.plot(around, E_mark + slope * (around - y_mark), color="0.35", linewidth=1.2,
-            label=f"접선: 기울기 ∂E/∂y = y - t = {slope:.3f}")
+            label=tr(f"접선: 기울기 ∂E/∂y = y - t = {slope:.3f}", f"tangent: slope ∂E/∂y = y - t = {slope:.3f}"))
     ax.plot([y_mark], [E_mark], "o", color="C3", markersize=7, zorder=5)
-    ax.annotate(f"교재의 예: y = {y_mark:.6f}, t = {target:g}\nE = {E_mark:.6f}",
+    ax.annotate(tr(f"교재의 예: y = {y_mark:.6f}, t = {target:g}\nE = {E_mark:.6f}",
+                   f"the chapter's example:\ny = {y_mark:.6f}, t = {target:g}\nE = {E_mark:.6f}"),
                 xy=(y_mark, E_mark), xytext=(0.55, 0.47), fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": "0.3"})
-    ax.set_title("손실 E = ½ (y - t)²와 출력 y")
-    ax.set_xlabel("신경망의 출력 y")
-    ax.set_ylabel("손실 E")
+    ax.set_title(tr("손실 E = ½ (y - t)²와 출력 y", "The loss E = ½ (y - t)² against the output y"))
+    ax.set_xlabel(tr("신경망의 출력 y", "Network output y"))
+    ax.set_ylabel(tr("손실 E", "Loss E"))
     ax.set_xlim(0.0, 1.0)
     ax.set_ylim(-0.02, 0.78)
     ax.legend(loc="upper left", fontsize=9)
@@ -66,22 +69,25 @@ def mse_vs_ce_figure(p_mark: float = CONFIDENT_WRONG_P) -> Figure:
     mark = sigmoid_output_grads([logit(p_mark)], 1)
     fig = Figure(figsize=(6.4, 7.0), layout="constrained")    # stacked: readable on phones too
     ax_l, ax_g = fig.subplots(2, 1, sharex=True)
-    ax_l.plot(p, g["mse"], color="C0", label="제곱 오차 ½ (p - 1)²")
-    ax_l.plot(p, g["ce"], color="C1", linestyle="--", label="교차 엔트로피 -ln p")
-    ax_g.plot(p, np.abs(g["mse_grad"]), color="C0", label="제곱 오차: |(p - 1) p (1 - p)|")
-    ax_g.plot(p, np.abs(g["ce_grad"]), color="C1", linestyle="--", label="교차 엔트로피: |p - 1|")
+    ax_l.plot(p, g["mse"], color="C0", label=tr("제곱 오차 ½ (p - 1)²", "squared error ½ (p - 1)²"))
+    ax_l.plot(p, g["ce"], color="C1", linestyle="--", label=tr("교차 엔트로피 -ln p", "cross-entropy -ln p"))
+    ax_g.plot(p, np.abs(g["mse_grad"]), color="C0", label=tr("제곱 오차: |(p - 1) p (1 - p)|",
+                                                             "squared error: |(p - 1) p (1 - p)|"))
+    ax_g.plot(p, np.abs(g["ce_grad"]), color="C1", linestyle="--", label=tr("교차 엔트로피: |p - 1|",
+                                                                            "cross-entropy: |p - 1|"))
     for key, color in (("mse", "C0"), ("ce", "C1")):
         ax_l.plot([p_mark], mark[key], "o", color=color, markersize=6)
         ax_g.plot([p_mark], np.abs(mark[f"{key}_grad"]), "o", color=color, markersize=6)
-    ax_g.annotate(f"p = {p_mark:g}: 제곱 오차의 기울기 {abs(mark['mse_grad'][0]):.4f}",
+    ax_g.annotate(tr(f"p = {p_mark:g}: 제곱 오차의 기울기 {abs(mark['mse_grad'][0]):.4f}",
+                     f"p = {p_mark:g}: slope of the squared error {abs(mark['mse_grad'][0]):.4f}"),
                   xy=(p_mark, abs(mark["mse_grad"][0])), xytext=(0.06, 0.25), fontsize=9,
                   arrowprops={"arrowstyle": "->", "color": "0.3"})
-    ax_l.set_title("정답이 1일 때의 손실")
+    ax_l.set_title(tr("정답이 1일 때의 손실", "Loss when the target is 1"))
     ax_l.set_ylim(0.0, 4.0)
-    ax_l.set_ylabel("손실 E")
-    ax_g.set_title("출력 유닛의 입력 z에 대한 기울기 |∂E/∂z|")
+    ax_l.set_ylabel(tr("손실 E", "Loss E"))
+    ax_g.set_title(tr("출력 유닛의 입력 z에 대한 기울기 |∂E/∂z|", "Slope |∂E/∂z| with respect to the output unit's input z"))
     ax_g.set_ylim(0.0, 1.05)
-    ax_g.set_xlabel("정답 클래스의 예측 확률 p = σ(z)")
+    ax_g.set_xlabel(tr("정답 클래스의 예측 확률 p = σ(z)", "Predicted probability of the correct class p = σ(z)"))
     for ax in (ax_l, ax_g):
         ax.set_xlim(0.0, 1.0)
         ax.legend(loc="upper right", fontsize=9)
@@ -95,18 +101,21 @@ def digit_outputs_figure(logits=None, target: int = DIGIT_TARGET) -> Figure:
     onehot = np.eye(10)[target]
     fig = Figure(figsize=(6.4, 2.9 * len(logits)), layout="constrained")   # stacked for phones
     axes = fig.subplots(len(logits), 1, sharex=True)
-    titles = {"good": "예측이 정답에 가까운 경우", "bad": "예측과 정답이 많이 차이 나는 경우"}
+    titles = {"good": tr("예측이 정답에 가까운 경우", "Prediction close to the target"),
+              "bad": tr("예측과 정답이 많이 차이 나는 경우", "Prediction far from the target")}
     for ax, (name, z) in zip(np.atleast_1d(axes), logits.items()):
         y = softmax(np.asarray(z, dtype=float).reshape(1, -1))[0]
-        ax.bar(classes - 0.2, onehot, 0.4, color="0.6", label=f"정답 (원-핫, 숫자 {target})")
-        ax.bar(classes + 0.2, y, 0.4, color="C0" if name == "good" else "C3", label="신경망 출력 (softmax)")
+        ax.bar(classes - 0.2, onehot, 0.4, color="0.6", label=tr(f"정답 (원-핫, 숫자 {target})",
+                                                                 f"target (one-hot, digit {target})"))
+        ax.bar(classes + 0.2, y, 0.4, color="C0" if name == "good" else "C3", label=tr("신경망 출력 (softmax)",
+                                                                                       "network output (softmax)"))
         ax.set_xticks(classes)
-        ax.set_ylabel("값")
+        ax.set_ylabel(tr("값", "Value"))
         ax.set_ylim(0.0, 1.25)
         ax.set_title(titles.get(name, name), fontsize=12)
         ax.grid(axis="x", visible=False)
         ax.legend(loc="upper right", fontsize=8)
-    np.atleast_1d(axes)[-1].set_xlabel("클래스 (숫자)")
+    np.atleast_1d(axes)[-1].set_xlabel(tr("클래스 (숫자)", "Class (digit)"))
     return fig
 
 

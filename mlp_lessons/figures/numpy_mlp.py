@@ -17,6 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from mlp_lessons.figures import tr
 from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, predict
 from mlp_lessons.pages.numpy_mlp import (CHAPTER_EPOCHS, CHAPTER_LEARNING_RATE, chapter_loss_curve,
                                          full_batch_loss)
@@ -42,8 +43,8 @@ def loss_curve(epochs: int = CHAPTER_EPOCHS, every: int = 250, full_batch: bool 
     """
     fig = Figure(figsize=(7.2, 4.2))
     ax = fig.add_subplot()
-    runs = [("xnor", "원문의 루프, 원문 T (XNOR)", "C0", "-"),
-            ("xor", "원문의 루프, XOR 정답", "C1", "--")]
+    runs = [("xnor", tr("원문의 루프, 원문 T (XNOR)", "original loop, original T (XNOR)"), "C0", "-"),
+            ("xor", tr("원문의 루프, XOR 정답", "original loop, XOR targets"), "C1", "--")]
     for target, label, color, style in runs:
         curve = chapter_loss_curve(target, epochs=epochs, every=every)
         ax.plot(curve.epochs, curve.loss, style, color=color, label=label)
@@ -51,15 +52,18 @@ def loss_curve(epochs: int = CHAPTER_EPOCHS, every: int = 250, full_batch: bool 
         history = full_batch_loss(epochs, FULL_BATCH_RATE)
         marks = np.arange(0, epochs, every)
         ax.plot(marks, history[marks], ":", color="C2", linewidth=2.4,
-                label=rf"전체 배치 train ($\eta$ = {FULL_BATCH_RATE:g}), XNOR")
+                label=tr(rf"전체 배치 train ($\eta$ = {FULL_BATCH_RATE:g}), XNOR",
+                         rf"full-batch train ($\eta$ = {FULL_BATCH_RATE:g}), XNOR"))
     ax.axhline(0.125, color="0.55", linewidth=0.9)
-    ax.annotate("평탄 구간: 모든 출력 ≈ 0.5, 손실 ≈ 1/8", xy=(epochs * 0.35, 0.125),
+    ax.annotate(tr("평탄 구간: 모든 출력 ≈ 0.5, 손실 ≈ 1/8",
+                   "plateau: every output ≈ 0.5, loss ≈ 1/8"), xy=(epochs * 0.35, 0.125),
                 xytext=(0, 6), textcoords="offset points", fontsize=10, color="0.35")
     ax.set_yscale("log")
     _plain_log_labels(ax.yaxis)
-    ax.set_xlabel("에포크 (네 샘플을 한 번씩 다 본 횟수)")
-    ax.set_ylabel("손실 E (로그 눈금)")
-    ax.set_title(rf"학습 곡선 (학습률 $\eta$ = {CHAPTER_LEARNING_RATE:g}, {epochs}에포크)")
+    ax.set_xlabel(tr("에포크 (네 샘플을 한 번씩 다 본 횟수)", "Epoch (one pass over all four samples)"))
+    ax.set_ylabel(tr("손실 E (로그 눈금)", "Loss E (log scale)"))
+    ax.set_title(tr(rf"학습 곡선 (학습률 $\eta$ = {CHAPTER_LEARNING_RATE:g}, {epochs}에포크)",
+                    rf"Learning curve (learning rate $\eta$ = {CHAPTER_LEARNING_RATE:g}, {epochs} epochs)"))
     ax.legend(loc="lower left", fontsize=9)
     return fig
 
@@ -77,7 +81,7 @@ def decision_boundary(epochs: int = CHAPTER_EPOCHS, resolution: int = 81) -> Fig
 
     fig = Figure(figsize=(9.0, 4.2), layout="constrained")
     axes = fig.subplots(1, 2)
-    panels = [("xnor", T_XNOR, "원문의 T = [[1],[0],[0],[1]] (XNOR)"),
+    panels = [("xnor", T_XNOR, tr("원문의 T = [[1],[0],[0],[1]] (XNOR)", "Original T = [[1],[0],[0],[1]] (XNOR)")),
               ("xor", T_XOR, "XOR: T = [[0],[1],[1],[0]]")]
     image = None
     for ax, (target, T, title) in zip(axes, panels):
@@ -99,7 +103,7 @@ def decision_boundary(epochs: int = CHAPTER_EPOCHS, resolution: int = 81) -> Fig
         ax.set_xticks([0, 0.5, 1])
         ax.set_yticks([0, 0.5, 1])
         ax.grid(False)
-    fig.colorbar(image, ax=axes, shrink=0.85, label="신경망의 출력 y")
+    fig.colorbar(image, ax=axes, shrink=0.85, label=tr("신경망의 출력 y", "Network output y"))
     return fig
 
 

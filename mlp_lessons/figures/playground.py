@@ -19,6 +19,7 @@ import numpy as np
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 
+from mlp_lessons.figures import tr
 from mlp_lessons.pages import playground as experiments
 from mlp_lessons.playground import DATASETS, decision_grid
 
@@ -31,6 +32,13 @@ GRID_POINTS = 101
 
 TITLES = {"circle": "원 (circle)", "xor": "XOR (exclusive or)", "gaussians": "가우시안 (gaussian)",
           "spiral": "나선 (spiral)", "plane": "평면 (plane, 회귀)"}
+TITLES_EN = {"circle": "Circle", "xor": "XOR (exclusive or)", "gaussians": "Gaussian",
+             "spiral": "Spiral", "plane": "Plane (regression)"}
+
+
+def _title(name: str) -> str:
+    """Title of a data set in the current language (``TITLES`` is the Korean one)."""
+    return tr(TITLES[name], TITLES_EN[name])
 
 
 def _square(ax, lim=LIMITS) -> None:
@@ -79,7 +87,7 @@ def datasets() -> Figure:
         X, y = DATASETS[name](experiments.N_SAMPLES, seed=experiments.DATA_SEED)
         _points(ax, X, y)
         _square(ax)
-        ax.set_title(TITLES[name], fontweight="normal")
+        ax.set_title(_title(name), fontweight="normal")
     fig.tight_layout()
     return fig
 
@@ -99,7 +107,8 @@ def separable_line() -> Figure:
     _square(ax)
     ax.legend(loc="lower right", fontsize=9, frameon=True)
     acc = model.accuracy(s.X_test, s.y_test)
-    ax.set_title(f"은닉층 없는 신경망의 결정 경계: 직선 (테스트 정확도 {acc:.0%})", fontsize=11)
+    ax.set_title(tr(f"은닉층 없는 신경망의 결정 경계: 직선 (테스트 정확도 {acc:.0%})",
+                    f"Without a hidden layer the boundary is a line\n(test accuracy {acc:.0%})"), fontsize=11)
     return fig
 
 
@@ -112,11 +121,11 @@ def plane() -> Figure:
     y = np.concatenate([s.y_train, s.y_test])
     points = left.scatter(X[:, 0], X[:, 1], c=y, cmap=OUTPUT_CMAP, vmin=-1.2, vmax=1.2, s=14, linewidths=0)
     _square(left)
-    left.set_title("데이터: 점의 색 = 목표값 y", fontsize=11)
+    left.set_title(tr("데이터: 점의 색 = 목표값 y", "Data: point color = target y"), fontsize=11)
     _output(right, model.output, boundary=False, vmin=-1.2, vmax=1.2)
     _square(right)
-    right.set_title("은닉층 없는 신경망(선형 출력)의 예측", fontsize=11)
-    fig.colorbar(points, ax=[left, right], shrink=0.85).ax.set_title("값", fontsize=9)
+    right.set_title(tr("은닉층 없는 신경망(선형 출력)의 예측", "Prediction, no hidden layer (linear output)"), fontsize=11)
+    fig.colorbar(points, ax=[left, right], shrink=0.85).ax.set_title(tr("값", "value"), fontsize=9)
     return fig
 
 
@@ -127,7 +136,8 @@ def split() -> Figure:
     left, right = fig.subplots(1, 2)
     _points(left, s.X_train, s.y_train)
     _points(right, s.X_test, s.y_test, test=True)
-    for ax, title in ((left, f"학습 데이터 ({len(s.X_train)}개)"), (right, f"테스트 데이터 ({len(s.X_test)}개)")):
+    for ax, title in ((left, tr(f"학습 데이터 ({len(s.X_train)}개)", f"Training data ({len(s.X_train)} points)")),
+                       (right, tr(f"테스트 데이터 ({len(s.X_test)}개)", f"Test data ({len(s.X_test)} points)"))):
         _square(ax)
         ax.set_title(title)
     fig.tight_layout()
@@ -144,7 +154,8 @@ def activation_choice() -> Figure:
         _output(ax, model.output)
         _points(ax, s.X_test, s.y_test, test=True, size=10)
         _square(ax)
-        ax.set_title(f"{name}: 테스트 {model.accuracy(s.X_test, s.y_test):.0%}", fontsize=11)
+        acc = model.accuracy(s.X_test, s.y_test)
+        ax.set_title(tr(f"{name}: 테스트 {acc:.0%}", f"{name}: test {acc:.0%}"), fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -158,12 +169,15 @@ def circle_features() -> Figure:
     _output(ax_raw, raw.output)
     _points(ax_raw, s.X_test, s.y_test, test=True, size=10)
     _square(ax_raw)
-    ax_raw.set_title(f"특징 $x_1, x_2$: 테스트 {raw.accuracy(s.X_test, s.y_test):.0%}", fontsize=11)
+    acc = raw.accuracy(s.X_test, s.y_test)
+    ax_raw.set_title(tr(f"특징 $x_1, x_2$: 테스트 {acc:.0%}", f"Features $x_1, x_2$: test {acc:.0%}"), fontsize=11)
 
     _output(ax_plane, squared.output)
     _points(ax_plane, s.X_test, s.y_test, test=True, size=10)
     _square(ax_plane)
-    ax_plane.set_title(f"특징 $x_1^2, x_2^2$: 테스트 {squared.accuracy(s.X_test, s.y_test):.0%}", fontsize=11)
+    acc = squared.accuracy(s.X_test, s.y_test)
+    ax_plane.set_title(tr(f"특징 $x_1^2, x_2^2$: 테스트 {acc:.0%}", f"Features $x_1^2, x_2^2$: test {acc:.0%}"),
+                       fontsize=11)
 
     F = squared.features_of(np.concatenate([s.X_train, s.X_test]))
     y = np.concatenate([s.y_train, s.y_test])
@@ -177,7 +191,7 @@ def circle_features() -> Figure:
     ax_sq.grid(False)
     ax_sq.set_xlabel("$x_1^2$")
     ax_sq.set_ylabel("$x_2^2$")
-    ax_sq.set_title("$(x_1^2, x_2^2)$ 평면에서는 직선", fontsize=11)
+    ax_sq.set_title(tr("$(x_1^2, x_2^2)$ 평면에서는 직선", "A line in the $(x_1^2, x_2^2)$ plane"), fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -195,13 +209,13 @@ def hidden_units() -> Figure:
         _square(ax)
         ax.set_xlabel("")
         ax.set_ylabel("")
-        ax.set_title(f"은닉 유닛 {j + 1}", fontsize=10)
+        ax.set_title(tr(f"은닉 유닛 {j + 1}", f"Hidden unit {j + 1}"), fontsize=10)
     _output(axes[-1], model.output)
     _points(axes[-1], s.X_test, s.y_test, test=True, size=6)
     _square(axes[-1])
     axes[-1].set_xlabel("")
     axes[-1].set_ylabel("")
-    axes[-1].set_title("출력 유닛", fontsize=10)
+    axes[-1].set_title(tr("출력 유닛", "Output unit"), fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -210,19 +224,22 @@ def loss_curve() -> Figure:
     """Training and test loss per epoch on XOR, without and with a hidden layer."""
     fig = Figure(figsize=(6.4, 3.8))
     ax = fig.subplots()
-    for (s, model), label, color in ((experiments.xor_no_hidden(), "은닉층 없음", ORANGE),
-                                     (experiments.xor_hidden(), "은닉층 1개 (유닛 4개)", BLUE)):
+    for (s, model), label, color in ((experiments.xor_no_hidden(), tr("은닉층 없음", "no hidden layer"), ORANGE),
+                                     (experiments.xor_hidden(), tr("은닉층 1개 (유닛 4개)", "1 hidden layer (4 units)"),
+                                      BLUE)):
         epochs = np.arange(1, len(model.loss_history) + 1)
-        ax.plot(epochs, model.loss_history, color=color, label=f"{label}: 학습 손실")
+        ax.plot(epochs, model.loss_history, color=color, label=tr(f"{label}: 학습 손실", f"{label}: training loss"))
         done, test = zip(*model.test_loss)
-        ax.plot(done, test, color=color, linestyle="--", linewidth=1.4, label=f"{label}: 테스트 손실")
+        ax.plot(done, test, color=color, linestyle="--", linewidth=1.4, label=tr(f"{label}: 테스트 손실",
+                                                                                 f"{label}: test loss"))
     ax.axhline(0.125, color="gray", linewidth=0.8, linestyle=":")
-    ax.text(len(epochs), 0.125, "항상 0.5를 출력할 때", color="gray", fontsize=9, ha="right", va="bottom")
-    ax.set_xlabel("에포크")
-    ax.set_ylabel("손실 (½(y − t)²의 평균)")
+    ax.text(len(epochs), 0.125, tr("항상 0.5를 출력할 때",
+                                   "always outputting 0.5"), color="gray", fontsize=9, ha="right", va="bottom")
+    ax.set_xlabel(tr("에포크", "Epoch"))
+    ax.set_ylabel(tr("손실 (½(y − t)²의 평균)", "Loss (mean of ½(y − t)²)"))
     ax.set_ylim(0, 0.14)
     ax.legend(fontsize=9)
-    ax.set_title("XOR 학습 곡선", fontsize=12)
+    ax.set_title(tr("XOR 학습 곡선", "XOR learning curve"), fontsize=12)
     return fig
 
 
@@ -234,9 +251,12 @@ def _xor_panel(which: str) -> Figure:
     _points(ax, s.X_train, s.y_train)
     _points(ax, s.X_test, s.y_test, test=True)
     _square(ax)
-    fig.colorbar(filled, ax=ax, shrink=0.8).ax.set_title("출력", fontsize=9)
-    layers = "은닉층 없음 (2-1)" if which == "no_hidden" else f"은닉층 1개 (2-{model.params['W1'].shape[1]}-1, tanh)"
-    ax.set_title(f"{layers}: 테스트 정확도 {model.accuracy(s.X_test, s.y_test):.0%}", fontsize=11)
+    fig.colorbar(filled, ax=ax, shrink=0.8).ax.set_title(tr("출력", "output"), fontsize=9)
+    n_hidden = model.params["W1"].shape[1]
+    layers = (tr("은닉층 없음 (2-1)", "No hidden layer (2-1)") if which == "no_hidden"
+              else tr(f"은닉층 1개 (2-{n_hidden}-1, tanh)", f"1 hidden layer (2-{n_hidden}-1, tanh)"))
+    acc = model.accuracy(s.X_test, s.y_test)
+    ax.set_title(tr(f"{layers}: 테스트 정확도 {acc:.0%}", f"{layers}: test accuracy {acc:.0%}"), fontsize=11)
     return fig
 
 

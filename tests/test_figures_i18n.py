@@ -1,0 +1,120 @@
+"""Every registered figure in both editions: English text without Hangul, Korean unchanged.
+
+The figure functions write their text as ``tr("한국어", "English")``
+(:func:`mlp_lessons.figures.tr`); :func:`mlp_lessons.figures.lesson_style`
+chooses the language.  Each figure is drawn three times, once per step, in one
+module-scoped fixture (some figures train networks):
+
+1. Korean (the default edition),
+2. English,
+3. Korean again: the same bytes as step 1, so the Korean SVG is deterministic
+   and drawing English in between leaves nothing behind.
+
+The figure modules are imported before any language is chosen, so a string
+computed at import time instead of at draw time would show up as Hangul in the
+English figure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import warnings
+from contextlib import contextmanager
+
+import matplotlib.text
+import pytest
+from matplotlib.figure import Figure
+
+from mlp_lessons.figures import all_figures, lesson_style, render_svg
+
+HANGUL = re.compile("[\u3131-\u318E\uAC00-\uD7A3]")
+#: What Matplotlib says when a character has no glyph or a font is not found.
+GLYPH_PROBLEM = re.compile(r"glyph|missing from|findfont", re.IGNORECASE)
+
+FIGURES = all_figures()          # imported here, outside any language context
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _font_messages():
+    """Collect warnings and Matplotlib log records (INFO and up) raised inside the block."""
+    logger = logging.getLogger("matplotlib")
+    handler, level = _Records(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    messages: list[str] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    messages.extend(str(w.message) for w in caught)
+    messages.extend(handler.messages)
+
+
+def _draw(func, lang: str) -> dict:
+    """Draw one figure in ``lang``: every Text artist's string, the SVG, font messages."""
+    with lesson_style(lang), _font_messages() as messages:
+        fig = func()
+        assert isinstance(fig, Figure)
+        fig.draw_without_rendering()          # tick labels get their text when drawn
+        texts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+        svg = render_svg(fig)
+    return {"texts": [t for t in texts if t], "svg": svg,
+            "font_messages": [m for m in messages if GLYPH_PROBLEM.search(m)]}
+
+
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, dict[str, dict]]:
+    """{figure key: {"ko": ..., "en": ..., "ko_again": ...}} (see the module docstring)."""
+    out: dict[str, dict[str, dict]] = {}
+    for key, func in sorted(FIGURES.items()):
+        out[key] = {"ko": _draw(func, "ko"), "en": _draw(func, "en"), "ko_again": _draw(func, "ko")}
+    return out
+
+
+def test_the_message_capture_sees_a_missing_glyph():
+    # Guard for the tests below: a character no lesson font has must be reported.
+    def figure_with_a_missing_glyph():
+        fig = Figure()
+        fig.add_subplot().set_title("\u0d05")           # MALAYALAM LETTER A
+        return fig
+
+    assert _draw(figure_with_a_missing_glyph, "en")["font_messages"]
+
+
+@pytest.mark.parametrize("key", sorted(FIGURES))
+def test_english_figure_has_no_hangul(rendered, key):
+    texts = rendered[key]["en"]["texts"]
+    assert texts, "the figure should have some text"
+    assert [t for t in texts if HANGUL.search(t)] == []
+
+
+@pytest.mark.parametrize("key", sorted(FIGURES))
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_figure_has_no_missing_glyphs(rendered, key, lang):
+    assert rendered[key][lang]["font_messages"] == []
+
+
+@pytest.mark.parametrize("key", sorted(FIGURES))
+def test_korean_figure_is_deterministic(rendered, key):
+    assert rendered[key]["ko"]["svg"] == rendered[key]["ko_again"]["svg"]
+
+
+@pytest.mark.parametrize("key", sorted(FIGURES))
+def test_language_switches_the_text(rendered, key):
+    ko, en = rendered[key]["ko"], rendered[key]["en"]
+    assert any(HANGUL.search(t) for t in ko["texts"]), "the Korean figure should have Korean text"
+    assert ko["svg"] != en["svg"]
+    assert ko["texts"] != en["texts"]
