@@ -72,7 +72,11 @@ def test_page_has_the_sections_other_pages_link_to():
     for anchor in ("our-playground", "xor-no-hidden", "xor-hidden", "input-features", "problem-type",
                    "hidden-layers"):
         assert "{#" + anchor + "}" in text, anchor
-    assert "## 우리 사이트의 플레이그라운드 (준비 중) {#our-playground}" in text
+    # the tour ends by pointing to our own playground and every prepared experiment
+    section = text.split("{#our-playground}", 1)[1]
+    for experiment in ("exp-separable", "exp-xor-no-hidden", "exp-xor-hidden", "exp-circle-linear",
+                       "exp-circle-squares", "exp-lr-diverge"):
+        assert f"playground_lab.md#{experiment}" in section, experiment
 
 
 def test_page_uses_every_figure_once():

@@ -5,6 +5,14 @@ import { test } from "node:test";
 import {
   DEFAULTS, LEARNING_RATES, REG_RATES, defaultState, parseFragment, serializeState,
 } from "../../docs/javascripts/playground/state.js";
+import { MESSAGES, t } from "../../docs/javascripts/playground/i18n.js";
+
+/** A message template of i18n.js ("… {names} …") as a regular expression for a whole message. */
+function templatePattern(template) {
+  const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${parts.join(".+?")}$`);
+}
+const URL_MESSAGES = ["msg.fallback", "msg.rejected", "msg.unknown"];
 
 test("defaults round-trip and an empty fragment gives the defaults without a message", () => {
   for (const frag of ["", "#"]) {
@@ -64,12 +72,13 @@ const GARBAGE = [
   "#data=<img src=x onerror=alert(1)>",
 ];
 
-test("garbage or hostile fragments fall back to defaults with a Korean message", () => {
+test("garbage or hostile fragments fall back to defaults with a message from the dictionary", () => {
   for (const frag of GARBAGE) {
     const { state, messages } = parseFragment(frag);
     assert.ok(messages.length > 0, `no message for ${frag}`);
     for (const m of messages) {
-      assert.match(m, /[가-힣]/, "message in Korean");
+      // Without a document the language is Korean, the default edition.
+      assert.ok(URL_MESSAGES.some((key) => templatePattern(MESSAGES.ko[key]).test(m)), `not a Korean message: ${m}`);
       assert.ok(!/[<>]|alert|script|999|onerror/.test(m), `message repeats the fragment: ${m}`);
     }
     // The state is always complete and valid: it serializes and parses back without a message.
@@ -89,9 +98,22 @@ test("one bad key keeps the good ones", () => {
   assert.equal(state.lr, 0.1);
   assert.deepEqual(state.layers, DEFAULTS.layers);
   assert.equal(messages.length, 1);
-  assert.match(messages[0], /은닉층/);
+  assert.equal(messages[0], t("msg.rejected", { names: MESSAGES.ko["key.layers"] }, "ko"));
 });
 
 test("non-string input gives the defaults", () => {
   for (const x of [undefined, null, 42, {}]) assert.deepEqual(parseFragment(x).state, defaultState());
+});
+
+test("every text has a Korean and an English version with the same placeholders", () => {
+  const keys = Object.keys(MESSAGES.ko);
+  assert.deepEqual(Object.keys(MESSAGES.en).sort(), [...keys].sort());
+  const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  for (const key of keys) {
+    assert.deepEqual(names(MESSAGES.en[key]), names(MESSAGES.ko[key]), key);
+    assert.ok(!/[가-힣]/.test(MESSAGES.en[key]), `Hangul in English text ${key}`);
+  }
+  assert.equal(t("msg.unknown", { count: 3 }, "en"), "Ignored 3 unknown item(s) in the address.");
+  assert.equal(t("msg.unknown", { count: 3 }), "주소에서 알 수 없는 항목 3개를 무시했습니다.");
+  assert.throws(() => t("no.such.key"), /no text/);
 });

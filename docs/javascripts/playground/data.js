@@ -5,6 +5,8 @@
 // −1 (orange) and +1 (blue), as in the TensorFlow Playground: the output unit is tanh and
 // a point counts as class +1 when the output is > 0.  Regression targets lie in [−1, 1].
 
+import { t } from "./i18n.js";
+
 export const DOMAIN = 6;             // the heatmaps show x1, x2 in [−DOMAIN, DOMAIN]
 export const N_POINTS = 500;
 
@@ -113,12 +115,12 @@ function regression(target) {
 }
 
 export const DATASETS = {
-  circle: { problem: "classification", label: "원", generate: circle },
-  xor: { problem: "classification", label: "XOR", generate: xor },
-  gauss: { problem: "classification", label: "두 가우시안", generate: gauss },
-  spiral: { problem: "classification", label: "나선", generate: spiral },
-  plane: { problem: "regression", label: "평면", generate: regression(planeTarget) },
-  bumps: { problem: "regression", label: "가우시안 봉우리", generate: regression(bumpsTarget) },
+  circle: { problem: "classification", get label() { return t("data.circle"); }, generate: circle },
+  xor: { problem: "classification", get label() { return t("data.xor"); }, generate: xor },
+  gauss: { problem: "classification", get label() { return t("data.gauss"); }, generate: gauss },
+  spiral: { problem: "classification", get label() { return t("data.spiral"); }, generate: spiral },
+  plane: { problem: "regression", get label() { return t("data.plane"); }, generate: regression(planeTarget) },
+  bumps: { problem: "regression", get label() { return t("data.bumps"); }, generate: regression(bumpsTarget) },
 };
 
 /** Fisher–Yates shuffle into a new array. */

@@ -1,12 +1,13 @@
 // The playground's setup as a URL fragment: #problem=classification&data=xor&...&seed=1
 //
 // Parsing is strict: only the keys below, each checked against a whitelist or a numeric
-// range.  Anything else is dropped (the default is used) and a Korean message says which
+// range.  Anything else is dropped (the default is used) and a message (in the page's language, i18n.js) says which
 // setting was ignored.  The message never repeats what the fragment contained, except
 // the names of known keys, and the page shows it with textContent only.
 
 import { DATASETS } from "./data.js";
 import { FEATURE_NAMES } from "./features.js";
+import { t } from "./i18n.js";
 import { ACTIVATIONS, REGULARIZATIONS } from "./mlp.js";
 
 export const MAX_LAYERS = 6;
@@ -33,12 +34,6 @@ export const DEFAULTS = Object.freeze({
   test: false,       // show the test points on the heatmap
 });
 
-// Korean names of the settings, for messages.
-export const KEY_NAMES = {
-  problem: "문제 유형", data: "데이터", noise: "잡음", ratio: "학습 데이터 비율", batch: "배치 크기",
-  seed: "씨앗값", features: "입력 특징", layers: "은닉층", act: "활성화 함수", lr: "학습률",
-  reg: "정규화", regRate: "정규화 비율", test: "테스트 데이터 보기",
-};
 
 const INT = /^(0|[1-9][0-9]{0,6})$/;
 const NUMBER = /^[0-9]{1,3}(\.[0-9]{1,6})?$/;
@@ -120,7 +115,7 @@ export function serializeState(state) {
  * Parse a fragment (with or without the leading "#").
  *
  * Returns {state, messages}: state is complete (missing or rejected keys take the
- * default); messages is a list of Korean sentences, empty when everything was read.
+ * default); messages is a list of sentences in the page's language (i18n.js), empty when everything was read.
  */
 export function parseFragment(fragment) {
   const state = defaultState();
@@ -128,7 +123,7 @@ export function parseFragment(fragment) {
   let text = typeof fragment === "string" ? fragment : "";
   if (text.startsWith("#")) text = text.slice(1);
   if (text === "") return { state, messages };
-  const fallback = "주소(# 뒤)의 설정을 읽을 수 없어 기본 설정으로 시작합니다.";
+  const fallback = t("msg.fallback");
   if (text.length > MAX_FRAGMENT_LENGTH || !text.includes("=")) {
     return { state, messages: [fallback] };
   }
@@ -163,9 +158,8 @@ export function parseFragment(fragment) {
   }
   if (seen.size === 0) return { state: defaultState(), messages: [fallback] };
   if (rejected.length) {
-    const names = rejected.map((k) => KEY_NAMES[k]).join(", ");
-    messages.push(`주소의 설정 중 ${names} 값이 허용 범위를 벗어나 기본값을 사용했습니다.`);
+    messages.push(t("msg.rejected", { names: rejected.map((k) => t(`key.${k}`)).join(", ") }));
   }
-  if (unknown) messages.push(`주소에서 알 수 없는 항목 ${unknown}개를 무시했습니다.`);
+  if (unknown) messages.push(t("msg.unknown", { count: unknown }));
   return { state, messages };
 }

@@ -7,6 +7,7 @@ import { DATASETS } from "./data.js";
 import { drawHeatmap, drawLossChart, drawOutput, drawPoints, linkStyle, readPalette } from "./draw.js";
 import { EXPERIMENTS } from "./experiments.js";
 import { FEATURES, FEATURE_NAMES } from "./features.js";
+import { locale, t } from "./i18n.js";
 import {
   LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REG_RATES, defaultState, parseFragment, serializeState,
 } from "./state.js";
@@ -15,9 +16,11 @@ import { Trainer } from "./trainer.js";
 const GRID = 40;                        // heatmap resolution (GRID × GRID points)
 const SVG = "http://www.w3.org/2000/svg";
 
-const ACT_LABELS = { relu: "ReLU", tanh: "tanh", sigmoid: "시그모이드", linear: "선형" };
-const REG_LABELS = { none: "없음", L1: "L1", L2: "L2" };
-const PROBLEM_LABELS = { classification: "분류", regression: "회귀" };
+// Choices of the menus; their labels come from i18n.js in the page's language.
+const ACTS = ["relu", "tanh", "sigmoid", "linear"];
+const REGS = ["none", "L1", "L2"];
+const PROBLEMS = ["classification", "regression"];
+const choices = (prefix, values) => values.map((v) => [v, t(`${prefix}.${v}`)]);
 
 /** document.createElement with attributes; "text" sets textContent, "on…" adds a listener. */
 function el(tag, attrs = {}, ...children) {
@@ -194,21 +197,21 @@ export class PlaygroundUI {
     // Top bar: training controls and hyperparameters.
     this.playButton = el("button", { type: "button", class: "pg-button pg-primary", id: "pg-play",
       onclick: () => (this.playing ? this.pause() : this.play()) });
-    this.stepButton = el("button", { type: "button", class: "pg-button", id: "pg-step", text: "한 단계",
-      title: "한 에포크만 학습", onclick: () => { this.pause(); this.trainer.step(1); this.render(); } });
-    this.resetButton = el("button", { type: "button", class: "pg-button", id: "pg-reset", text: "처음부터",
-      title: "가중치를 처음 값으로 되돌림", onclick: () => { this.pause(); this.trainer.reset(); this.render(); } });
+    this.stepButton = el("button", { type: "button", class: "pg-button", id: "pg-step", text: t("ui.step"),
+      title: t("ui.step.title"), onclick: () => { this.pause(); this.trainer.step(1); this.render(); } });
+    this.resetButton = el("button", { type: "button", class: "pg-button", id: "pg-reset", text: t("ui.reset"),
+      title: t("ui.reset.title"), onclick: () => { this.pause(); this.trainer.reset(); this.render(); } });
     this.epochText = el("output", { id: "pg-epoch", "aria-live": "off" });
     const bar = el("div", { class: "pg-bar" },
       el("div", { class: "pg-buttons" }, this.resetButton, this.playButton, this.stepButton),
-      el("div", { class: "pg-epoch" }, el("span", { text: "에포크 " }), this.epochText),
-      select("pg-lr", "학습률", LEARNING_RATES.map((v) => [String(v), formatNumber(v)]),
+      el("div", { class: "pg-epoch" }, el("span", { text: t("ui.epoch") }), this.epochText),
+      select("pg-lr", t("ui.lr"), LEARNING_RATES.map((v) => [String(v), formatNumber(v)]),
         (e) => this.change({ lr: Number(e.target.value) })),
-      select("pg-act", "활성화 함수", Object.entries(ACT_LABELS), (e) => this.change({ act: e.target.value })),
-      select("pg-reg", "정규화", Object.entries(REG_LABELS), (e) => this.change({ reg: e.target.value })),
-      select("pg-regRate", "정규화 비율", REG_RATES.map((v) => [String(v), formatNumber(v)]),
+      select("pg-act", t("ui.act"), choices("act", ACTS), (e) => this.change({ act: e.target.value })),
+      select("pg-reg", t("ui.reg"), choices("reg", REGS), (e) => this.change({ reg: e.target.value })),
+      select("pg-regRate", t("ui.regRate"), REG_RATES.map((v) => [String(v), formatNumber(v)]),
         (e) => this.change({ regRate: Number(e.target.value) })),
-      select("pg-problem", "문제 유형", Object.entries(PROBLEM_LABELS), (e) => {
+      select("pg-problem", t("ui.problem"), choices("problem", PROBLEMS), (e) => {
         const problem = e.target.value;
         const data = Object.keys(DATASETS).find((k) => DATASETS[k].problem === problem);
         this.change({ problem, data });
@@ -216,7 +219,7 @@ export class PlaygroundUI {
     );
 
     // Data.
-    this.dataChoices = el("div", { class: "pg-choices", role: "radiogroup", "aria-label": "데이터 세트" });
+    this.dataChoices = el("div", { class: "pg-choices", role: "radiogroup", "aria-label": t("ui.datasets") });
     for (const [name, d] of Object.entries(DATASETS)) {
       const id = `pg-data-${name}`;
       const input = el("input", { type: "radio", name: "pg-data", id, value: name,
@@ -228,30 +231,30 @@ export class PlaygroundUI {
       onchange: (e) => {
         const v = Number(e.target.value);
         if (Number.isInteger(v) && v >= 0 && v <= 999999) this.change({ seed: v });
-        else { this.sync(); this.showMessages(["씨앗값은 0부터 999999까지의 정수입니다."]); }
+        else { this.sync(); this.showMessages([t("msg.seed")]); }
       } });
-    const data = el("fieldset", { class: "pg-panel pg-data" }, el("legend", { text: "데이터" }),
+    const data = el("fieldset", { class: "pg-panel pg-data" }, el("legend", { text: t("ui.data") }),
       this.dataChoices,
-      range("pg-ratio", "학습 데이터 비율(%)", { min: 10, max: 90, step: 10 },
+      range("pg-ratio", t("ui.ratio"), { min: 10, max: 90, step: 10 },
         (e) => this.change({ ratio: Number(e.target.value) })),
-      range("pg-noise", "잡음(%)", { min: 0, max: 50, step: 5 }, (e) => this.change({ noise: Number(e.target.value) })),
-      range("pg-batch", "배치 크기", { min: 1, max: 30, step: 1 }, (e) => this.change({ batch: Number(e.target.value) })),
-      el("div", { class: "pg-field pg-seed" }, el("label", { for: "pg-seed", text: "씨앗값" }), seedInput,
-        el("button", { type: "button", class: "pg-button", id: "pg-regenerate", text: "새 데이터",
-          title: "무작위 씨앗값으로 데이터를 다시 만듦",
+      range("pg-noise", t("ui.noise"), { min: 0, max: 50, step: 5 }, (e) => this.change({ noise: Number(e.target.value) })),
+      range("pg-batch", t("ui.batch"), { min: 1, max: 30, step: 1 }, (e) => this.change({ batch: Number(e.target.value) })),
+      el("div", { class: "pg-field pg-seed" }, el("label", { for: "pg-seed", text: t("ui.seed") }), seedInput,
+        el("button", { type: "button", class: "pg-button", id: "pg-regenerate", text: t("ui.regenerate"),
+          title: t("ui.regenerate.title"),
           onclick: () => this.change({ seed: Math.floor(Math.random() * 1000000) }) })),
     );
 
     // Features.
     this.featureBoxes = {};
-    const features = el("fieldset", { class: "pg-panel pg-features" }, el("legend", { text: "입력 특징" }));
+    const features = el("fieldset", { class: "pg-panel pg-features" }, el("legend", { text: t("ui.features") }));
     for (const name of FEATURE_NAMES) {
       const id = `pg-feature-${name}`;
       const box = el("input", { type: "checkbox", id, onchange: (e) => {
         const chosen = FEATURE_NAMES.filter((n) => (n === name ? e.target.checked : this.state.features.includes(n)));
         if (chosen.length === 0) {
           e.target.checked = true;
-          this.showMessages(["입력 특징은 하나 이상 골라야 합니다."]);
+          this.showMessages([t("msg.features")]);
           return;
         }
         this.change({ features: chosen });
@@ -262,21 +265,21 @@ export class PlaygroundUI {
 
     // Network.
     this.layerCount = el("span", { class: "pg-layer-count", "aria-live": "polite" });
-    this.addLayer = el("button", { type: "button", class: "pg-button", id: "pg-add-layer", text: "＋ 은닉층",
+    this.addLayer = el("button", { type: "button", class: "pg-button", id: "pg-add-layer", text: t("ui.addLayer"),
       onclick: () => this.setLayers([...this.state.layers, 2]) });
-    this.removeLayer = el("button", { type: "button", class: "pg-button", id: "pg-remove-layer", text: "－ 은닉층",
+    this.removeLayer = el("button", { type: "button", class: "pg-button", id: "pg-remove-layer", text: t("ui.removeLayer"),
       onclick: () => this.setLayers(this.state.layers.slice(0, -1)) });
     this.netBox = el("div", { class: "pg-net" });
     this.tooltip = el("div", { class: "pg-tooltip", role: "status", hidden: true });
-    const network = el("section", { class: "pg-panel pg-network", "aria-label": "신경망" },
-      el("div", { class: "pg-net-head" }, el("h3", { class: "pg-title", text: "신경망" }),
+    const network = el("section", { class: "pg-panel pg-network", "aria-label": t("ui.network") },
+      el("div", { class: "pg-net-head" }, el("h3", { class: "pg-title", text: t("ui.network") }),
         this.removeLayer, this.layerCount, this.addLayer),
-      el("p", { class: "pg-hint", text: "연결선에 마우스를 올리거나 Tab으로 선택하면(화살표 키로 이동) 가중치가 보입니다." }),
+      el("p", { class: "pg-hint", text: t("ui.hint") }),
       this.netBox);
 
     // Output.
     this.outputCanvas = el("canvas", { class: "pg-output-canvas", id: "pg-output", width: 300, height: 300,
-      role: "img", "aria-label": "결정 경계 히트맵과 데이터 점" });
+      role: "img", "aria-label": t("ui.output.aria") });
     this.divergedBox = el("div", { class: "pg-diverged", role: "alert", hidden: true });
     this.showTest = el("input", { type: "checkbox", id: "pg-show-test",
       onchange: (e) => this.change({ test: e.target.checked }) });
@@ -284,18 +287,18 @@ export class PlaygroundUI {
     this.testLossText = el("output", { id: "pg-test-loss" });
     this.accuracyText = el("output", { id: "pg-accuracy" });
     this.chart = el("canvas", { class: "pg-chart", id: "pg-chart", width: 300, height: 80, role: "img",
-      "aria-label": "에포크에 따른 학습 손실과 테스트 손실 그래프" });
-    const output = el("section", { class: "pg-panel pg-output", "aria-label": "출력" },
-      el("h3", { class: "pg-title", text: "출력" }),
+      "aria-label": t("ui.chart.aria") });
+    const output = el("section", { class: "pg-panel pg-output", "aria-label": t("ui.output") },
+      el("h3", { class: "pg-title", text: t("ui.output") }),
       el("dl", { class: "pg-losses" },
-        el("dt", { text: "학습 손실" }), el("dd", {}, this.trainLossText),
-        el("dt", { text: "테스트 손실" }), el("dd", {}, this.testLossText),
-        el("dt", { class: "pg-acc", text: "테스트 정확도" }), el("dd", { class: "pg-acc" }, this.accuracyText)),
+        el("dt", { text: t("ui.trainLoss") }), el("dd", {}, this.trainLossText),
+        el("dt", { text: t("ui.testLoss") }), el("dd", {}, this.testLossText),
+        el("dt", { class: "pg-acc", text: t("ui.testAccuracy") }), el("dd", { class: "pg-acc" }, this.accuracyText)),
       this.chart,
-      el("p", { class: "pg-legend" }, el("span", { class: "pg-key-train", text: "— 학습" }), " ",
-        el("span", { class: "pg-key-test", text: "- - 테스트" })),
+      el("p", { class: "pg-legend" }, el("span", { class: "pg-key-train", text: t("ui.key.train") }), " ",
+        el("span", { class: "pg-key-test", text: t("ui.key.test") })),
       el("div", { class: "pg-canvas-box" }, this.outputCanvas, this.divergedBox),
-      el("div", { class: "pg-choice" }, this.showTest, el("label", { for: "pg-show-test", text: "테스트 데이터 보기" })),
+      el("div", { class: "pg-choice" }, this.showTest, el("label", { for: "pg-show-test", text: t("ui.showTest") })),
       el("p", { class: "pg-scale" },
         el("span", { class: "pg-neg", text: "−1" }), el("span", { class: "pg-scale-bar", "aria-hidden": "true" }),
         el("span", { class: "pg-pos", text: "+1" })),
@@ -324,7 +327,7 @@ export class PlaygroundUI {
     for (const [name, box] of Object.entries(this.featureBoxes)) box.checked = s.features.includes(name);
     this.showTest.checked = s.test;
     const n = s.layers.length;
-    this.layerCount.textContent = `은닉층 ${n}개`;
+    this.layerCount.textContent = t("ui.layerCount", { n });
     this.addLayer.disabled = n >= MAX_LAYERS;
     this.removeLayer.disabled = n === 0;
     for (const e of this.root.querySelectorAll(".pg-acc")) e.hidden = s.problem !== "classification";
@@ -359,12 +362,12 @@ export class PlaygroundUI {
     box.textContent = "";
     box.style.height = `${height}px`;
     const links = svg("svg", { class: "pg-links", width, height, role: "group",
-      "aria-label": "연결(가중치). 화살표 키로 이동합니다." });
+      "aria-label": t("ui.links.aria") });
     box.append(links);
     this.links = [];
     this.nodes = [];
     const names = this.state.features.map((n) => FEATURES[n].label);
-    const unitName = (c, i) => (c === 0 ? names[i] : c === cols - 1 ? "출력" : `은닉층 ${c}의 뉴런 ${i + 1}`);
+    const unitName = (c, i) => (c === 0 ? names[i] : c === cols - 1 ? t("ui.unit.output") : t("ui.unit.hidden", { layer: c, neuron: i + 1 }));
     for (let c = 0; c + 1 < cols; c++) {
       for (let i = 0; i < sizes[c]; i++) {
         for (let j = 0; j < sizes[c + 1]; j++) {
@@ -372,7 +375,7 @@ export class PlaygroundUI {
           const mx = (x0 + x1) / 2;
           const d = `M${x0},${y0} C${mx},${y0} ${mx},${y1} ${x1},${y1}`;
           const g = svg("g", { class: "pg-link", tabindex: this.links.length === 0 ? "0" : "-1", role: "img",
-            "aria-label": `가중치 (${unitName(c, i)} → ${unitName(c + 1, j)})` });
+            "aria-label": t("ui.link.aria", { from: unitName(c, i), to: unitName(c + 1, j) }) });
           const line = svg("path", { d, class: "pg-link-line" });
           g.append(line, svg("path", { d, class: "pg-link-hit" }));
           const link = { g, line, l: c + 1, i, j, from: unitName(c, i), to: unitName(c + 1, j), x: mx, y: (y0 + y1) / 2 };
@@ -412,9 +415,9 @@ export class PlaygroundUI {
         this.setLayers(layers);
       };
       const controls = el("div", { class: stacked ? "pg-layer-buttons pg-stacked" : "pg-layer-buttons" },
-        el("button", { type: "button", class: "pg-mini", text: "−", "aria-label": `은닉층 ${c}에서 뉴런 빼기`,
+        el("button", { type: "button", class: "pg-mini", text: "−", "aria-label": t("ui.neuron.remove", { layer: c }),
           disabled: n <= 1, onclick: () => setCount(n - 1) }),
-        el("button", { type: "button", class: "pg-mini", text: "+", "aria-label": `은닉층 ${c}에 뉴런 추가`,
+        el("button", { type: "button", class: "pg-mini", text: "+", "aria-label": t("ui.neuron.add", { layer: c }),
           disabled: n >= MAX_NEURONS, onclick: () => setCount(n + 1) }));
       Object.assign(controls.style, { left: `${xOf(c) + node / 2}px` });
       box.append(controls);
@@ -443,7 +446,7 @@ export class PlaygroundUI {
 
   weightText(link) {
     const w = this.trainer.params[`W${link.l}`][link.i][link.j];
-    return `가중치 ${Number.isFinite(w) ? w.toFixed(3) : "발산"} (${link.from} → ${link.to})`;
+    return t("ui.weight", { w: Number.isFinite(w) ? w.toFixed(3) : t("ui.weight.diverged"), from: link.from, to: link.to });
   }
 
   showTooltip(link) {
@@ -482,16 +485,16 @@ export class PlaygroundUI {
   }
 
   syncPlayButton() {
-    this.playButton.textContent = this.playing ? "일시 정지" : "학습 시작";
+    this.playButton.textContent = t(this.playing ? "ui.pause" : "ui.play");
     this.playButton.dataset.playing = String(this.playing);
   }
 
   // --- drawing ------------------------------------------------------------------------
 
   render() {
-    const t = this.trainer, m = t.metrics(), palette = this.palette;
+    const trainer = this.trainer, m = trainer.metrics(), palette = this.palette;
     this.syncPlayButton();
-    this.epochText.textContent = m.epoch.toLocaleString("ko-KR");
+    this.epochText.textContent = m.epoch.toLocaleString(locale());
     this.trainLossText.textContent = formatLoss(m.trainLoss);
     this.testLossText.textContent = formatLoss(m.testLoss);
     this.accuracyText.textContent = m.testAccuracy === null || !Number.isFinite(m.testAccuracy) ? "—"
@@ -501,13 +504,12 @@ export class PlaygroundUI {
 
     this.divergedBox.hidden = !m.diverged;
     this.divergedBox.textContent = m.diverged
-      ? `학습이 발산했습니다(에포크 ${m.epoch}): 손실이 무한대 또는 NaN(숫자가 아님)이 되었습니다. `
-        + "학습률이 너무 큽니다. 학습률을 낮추고 ‘처음부터’를 누르세요."
+      ? t("msg.diverged", { epoch: m.epoch })
       : "";
     this.root.classList.toggle("pg-is-diverged", m.diverged);
 
     if (!m.diverged) {
-      const grid = t.grid(GRID);
+      const grid = trainer.grid(GRID);
       const column = new Float64Array(GRID * GRID);
       grid.layers.forEach((layer, c) => {
         this.nodes[c]?.forEach((canvas, i) => {
@@ -519,16 +521,16 @@ export class PlaygroundUI {
       for (let k = 0; k < column.length; k++) column[k] = out[k][0];
       drawHeatmap(this.source, column, GRID, palette);
       // The points change only with the data, the test toggle, the size or the colours.
-      const key = { train: t.train, test: this.state.test, width: this.outputCanvas.width, palette };
+      const key = { train: trainer.train, test: this.state.test, width: this.outputCanvas.width, palette };
       if (Object.keys(key).some((k) => key[k] !== this.pointsDrawn[k])) {
         this.points.width = this.points.height = this.outputCanvas.width;
-        drawPoints(this.points, { train: t.train, test: t.test, showTest: this.state.test, palette });
+        drawPoints(this.points, { train: trainer.train, test: trainer.test, showTest: this.state.test, palette });
         this.pointsDrawn = key;
       }
       drawOutput(this.outputCanvas, this.source, this.points);
     }
     for (const link of this.links) {
-      const { colour, width } = linkStyle(t.params[`W${link.l}`][link.i][link.j], palette);
+      const { colour, width } = linkStyle(trainer.params[`W${link.l}`][link.i][link.j], palette);
       const w = width.toFixed(1);
       if (link.colour !== colour || link.width !== w) {
         link.line.setAttribute("stroke", colour);
@@ -541,7 +543,7 @@ export class PlaygroundUI {
       this.tooltip.textContent = this.weightText(this.tooltipLink);
       this.tooltipLink.g.setAttribute("aria-label", this.tooltip.textContent);
     }
-    drawLossChart(this.chart, t.history, palette);
+    drawLossChart(this.chart, trainer.history, palette);
   }
 }
 
