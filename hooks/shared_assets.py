@@ -1,0 +1,29 @@
+"""MkDocs hook (English edition): use the Korean edition's scripts and styles.
+
+docs/javascripts/** and docs/stylesheets/** (MathJax's configuration, the
+playground) are added to the English build as generated files with their
+source in docs/, so there is one copy of each.  A file of the same name in
+docs_en/ fails the build: shared assets are edited in docs/ only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+SOURCE = "docs"
+FOLDERS = ["javascripts", "stylesheets"]
+
+
+def on_files(files, config):
+    source = Path(config.config_file_path).resolve().parent / SOURCE
+    for folder in FOLDERS:
+        for path in sorted(p for p in (source / folder).rglob("*") if p.is_file()):
+            uri = path.relative_to(source).as_posix()
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"{config.docs_dir}/{uri} duplicates {SOURCE}/{uri}: "
+                                  f"shared assets live in {SOURCE}/ only")
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
