@@ -22,7 +22,6 @@ from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import activations as page
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "activations.md"
-MAX_SVG_BYTES = 150_000
 
 
 @pytest.fixture(scope="module")
@@ -144,21 +143,6 @@ def draw(func):
     with lesson_style(), warnings.catch_warnings():
         warnings.simplefilter("error")
         return func()
-
-
-@pytest.mark.parametrize("name", sorted(figs.FIGURES))
-def test_figure_renders_small_deterministic_and_without_missing_glyphs(name):
-    first = render(figs.FIGURES[name])
-    assert first.startswith(b"<?xml")
-    assert len(first) < MAX_SVG_BYTES
-    assert render(figs.FIGURES[name]) == first
-
-
-def test_every_image_on_the_page_is_registered():
-    text = PAGE.read_text(encoding="utf-8")
-    used = re.findall(r"\]\(figures/activations/([a-z_0-9]+)\.svg\)", text)
-    assert used and set(used) <= set(figs.FIGURES)
-    assert set(figs.FIGURES) <= set(used)           # and every registered figure is shown
 
 
 def _lines(ax):

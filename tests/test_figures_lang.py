@@ -2,7 +2,7 @@
 
 The English edition (mkdocs.en.yml, ``extra.edition: en``) renders every figure with
 ``lang="en"``.  That every figure then has no Hangul in any text artist is checked per
-figure in tests/test_figures_i18n.py.
+figure in tests/test_figures.py.
 """
 
 from __future__ import annotations

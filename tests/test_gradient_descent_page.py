@@ -10,27 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import math
 import re
-import warnings
 from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.quiver import Quiver
 
 from mlp_lessons.figures import gradient_descent as figs
-from mlp_lessons.figures import lesson_style, render_svg
 from mlp_lessons.gradient_descent import chapter_output, descent_1d, descent_2d, gradient_field, loss_1d
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import gradient_descent as page
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "gradient_descent.md"
-MAX_SVG_BYTES = 150_000
 FENCE = re.compile(r"^(?P<indent> *)```(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=indent)```", re.M | re.S)
 
 
@@ -169,35 +164,6 @@ def test_the_2d_code_runs_and_draws_the_chapters_field(monkeypatch):
 
 
 # --- figures --------------------------------------------------------------------
-
-@contextlib.contextmanager
-def no_missing_glyphs(caplog):
-    """Fail on missing-glyph warnings (text) and log records (mathtext)."""
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="matplotlib"), lesson_style(), warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-    bad = [r.getMessage() for r in caplog.records if "glyph" in r.getMessage().lower()]
-    assert not bad, bad
-
-
-@pytest.mark.parametrize("name", sorted(figs.FIGURES))
-def test_figure_renders_small_deterministic_and_without_missing_glyphs(name, caplog):
-    with no_missing_glyphs(caplog):
-        fig = figs.FIGURES[name]()
-        assert isinstance(fig, Figure)
-        first = render_svg(fig)
-        again = render_svg(figs.FIGURES[name]())
-    assert first.startswith(b"<?xml")
-    assert len(first) < MAX_SVG_BYTES
-    assert again == first
-
-
-def test_every_image_on_the_page_is_registered():
-    text = PAGE.read_text(encoding="utf-8")
-    used = re.findall(r"\]\(figures/gradient_descent/([a-z_0-9]+)\.svg\)", text)
-    assert used and sorted(used) == sorted(figs.FIGURES)
-
 
 def test_descent_path_draws_the_iterates_on_the_curve():
     fig = figs.descent_path(steps=6)

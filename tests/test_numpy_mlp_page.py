@@ -18,16 +18,12 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import re
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
-from matplotlib.figure import Figure
 
-from mlp_lessons.figures import lesson_style, render_svg
 from mlp_lessons.figures import numpy_mlp as figs
 from mlp_lessons.forward_pass import chapter_params, chapter_test_table, format_test_table
 from mlp_lessons.loss import mse
@@ -37,7 +33,6 @@ from mlp_lessons.pages import numpy_mlp as page
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "numpy_mlp.md"
 MARKER = "<!-- chapter-code: numpy_mlp -->"
-MAX_SVG_BYTES = 150_000
 SHORT = 300          # epochs for running the page's program in a test
 
 
@@ -166,36 +161,6 @@ def test_loss_curve_validation():
 
 
 # --- figures --------------------------------------------------------------------
-
-@contextlib.contextmanager
-def no_missing_glyphs(caplog):
-    """Fail on missing-glyph warnings (text) and log records (mathtext)."""
-    caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="matplotlib"), lesson_style(), warnings.catch_warnings():
-        warnings.simplefilter("error")
-        yield
-    bad = [r.getMessage() for r in caplog.records if "glyph" in r.getMessage().lower()]
-    assert not bad, bad
-
-
-@pytest.mark.parametrize("name", sorted(figs.FIGURES))
-def test_figure_renders_small_deterministic_and_without_missing_glyphs(name, caplog):
-    # the registered figures as the site draws them (the loss curve trains for a few seconds)
-    with no_missing_glyphs(caplog):
-        fig = figs.FIGURES[name]()
-        assert isinstance(fig, Figure)
-        first = render_svg(fig)
-        again = render_svg(figs.FIGURES[name]())
-    assert first.startswith(b"<?xml")
-    assert len(first) < MAX_SVG_BYTES
-    assert again == first
-
-
-def test_every_image_on_the_page_is_registered():
-    text = PAGE.read_text(encoding="utf-8")
-    used = re.findall(r"\]\(figures/numpy_mlp/([a-z_0-9]+)\.svg\)", text)
-    assert used and sorted(used) == sorted(figs.FIGURES)
-
 
 def test_loss_curve_draws_the_three_runs():
     epochs, every = 2000, 250

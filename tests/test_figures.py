@@ -1,4 +1,4 @@
-"""Every registered figure in both editions: English text without Hangul, Korean unchanged.
+"""Every registered figure in both editions: small, deterministic, no missing glyph, English without Hangul.
 
 The figure functions write their text as ``tr("한국어", "English")``
 (:func:`mlp_lessons.figures.tr`); :func:`mlp_lessons.figures.lesson_style`
@@ -17,16 +17,18 @@ English figure.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import warnings
 from contextlib import contextmanager
+from pathlib import Path
 
 import matplotlib.text
 import pytest
 from matplotlib.figure import Figure
 
-from mlp_lessons.figures import all_figures, lesson_style, render_svg
+from mlp_lessons.figures import LESSONS, all_figures, lesson_style, render_svg
 
 HANGUL = re.compile("[\u3131-\u318E\uAC00-\uD7A3]")
 #: What Matplotlib says when a character has no glyph or a font is not found.
@@ -118,3 +120,34 @@ def test_language_switches_the_text(rendered, key):
     assert any(HANGUL.search(t) for t in ko["texts"]), "the Korean figure should have Korean text"
     assert ko["svg"] != en["svg"]
     assert ko["texts"] != en["texts"]
+
+
+# --- every figure, whatever its lesson ---------------------------------------------------
+# (one place for the checks every figure must pass; the lesson's own test file checks what
+# its figures draw)
+
+MAX_SVG_BYTES = 150_000
+ROOT = Path(__file__).resolve().parents[1]
+FIGURE_LINK = re.compile(r"\]\(figures/([a-z_]+)/([a-z_0-9]+)\.svg\)")
+
+
+@pytest.mark.parametrize("key", sorted(FIGURES))
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_svg_is_small(rendered, key, lang):
+    svg = rendered[key][lang]["svg"]
+    assert svg.startswith(b"<?xml") and len(svg) < MAX_SVG_BYTES, len(svg)
+
+
+@pytest.mark.parametrize("docs", ["docs", "docs_en"])
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_page_shows_exactly_its_registered_figures(docs, lesson):
+    text = (ROOT / docs / f"{lesson}.md").read_text(encoding="utf-8")
+    shown = {name for page_lesson, name in FIGURE_LINK.findall(text) if page_lesson == lesson}
+    assert shown == set(importlib.import_module(f"mlp_lessons.figures.{lesson}").FIGURES)
+
+
+@pytest.mark.parametrize("docs", ["docs", "docs_en"])
+def test_every_figure_link_names_a_registered_figure(docs):
+    for page in sorted((ROOT / docs).glob("*.md")):
+        for lesson, name in FIGURE_LINK.findall(page.read_text(encoding="utf-8")):
+            assert f"{lesson}/{name}" in FIGURES, f"{page.name}: figures/{lesson}/{name}.svg is not registered"
