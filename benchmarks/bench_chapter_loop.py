@@ -16,6 +16,7 @@ import time
 
 import numpy as np
 
+from _results import add_json_option, row, write
 from mlp_lessons.forward_pass import chapter_params, predict
 from mlp_lessons.numpy_mlp import T_XNOR, XOR_X, fit_chapter, fit_chapter_numpy
 
@@ -32,6 +33,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=90000)
     parser.add_argument("--repeats", type=int, default=2, help="rounds of (numpy, python x3)")
+    add_json_option(parser)
     args = parser.parse_args(argv)
 
     print(f"Python {platform.python_version()}, NumPy {np.__version__}, {platform.machine()}; "
@@ -64,6 +66,11 @@ def main(argv=None) -> int:
           f"{all(np.array_equal(p_np[k], p_py[k]) for k in p_np)}")
     if args.epochs == 90000:
         print(f"chapter's printed outputs reproduced: {np.array_equal(out_py.round(8), CHAPTER_OUTPUTS)}")
+    speed_up = best_np / best_py
+    write(args.json, [row("chapter_loop", f"XOR, {args.epochs} epochs x 4 samples (fit_chapter)",
+                          best_py, "s", reference="the chapter's NumPy loop (fit_chapter_numpy)",
+                          reference_value=best_np, ratio=speed_up, ratio_label="speed-up",
+                          goal=20, met=bool(speed_up >= 20 and same8))])
     return 0 if same8 else 1
 
 

@@ -23,6 +23,7 @@ from sklearn.datasets import load_digits
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
+from _results import add_json_option, row, write
 from mlp_lessons.network import init_params
 from mlp_lessons.numpy_mlp import accuracy, predict, train
 
@@ -89,6 +90,7 @@ def main(argv=None) -> int:
     parser.add_argument("--learning-rate", type=float, default=0.1)
     parser.add_argument("--with-network-engine", action="store_true",
                         help="also time engine='network' (the teaching path, slower)")
+    add_json_option(parser)
     args = parser.parse_args(argv)
     X, y, X_test, y_test = data()
     n = len(X)
@@ -133,6 +135,16 @@ def main(argv=None) -> int:
     print("final training loss: "
           f"ours float64 {results['ours float64'].loss_history[-1]:.4f}, "
           f"sklearn {results['sklearn float64'].loss_curve_[-1]:.4f}")
+    sklearn_ms = best["sklearn float64"] * 1e3
+    rows = []
+    for key in ("ours float64", "ours float32"):
+        speed_up = best["sklearn float64"] / best[key]
+        rows.append(row("digits", f"64-128-10, batch 64, per epoch ({key.split()[1]}, "
+                        f"{flops / best[key] / 1e9:.1f} GFLOP/s)", best[key] * 1e3, "ms",
+                        reference="scikit-learn MLPClassifier (sgd, float64)",
+                        reference_value=sklearn_ms, ratio=speed_up, ratio_label="speed-up",
+                        goal=2, met=bool(speed_up >= 2)))
+    write(args.json, rows)
     return 0
 
 

@@ -1,24 +1,34 @@
-"""Run every benchmark script in benchmarks/ (quick settings) and print one table.
+"""Run every benchmark script in benchmarks/ and print one table of their results.
 
-Each script runs in its own subprocess with the arguments below; its exit status and
-wall time are tabulated and its full output printed above the table.  With
-``--with-tests`` the full test suite (``pytest -q``) is timed as well.
+Each ``bench_*.py`` runs in its own subprocess (quick settings unless ``--full``), writes its
+rows as JSON (``--json``, format in ``_results.py``), and the rows of all of them are printed
+as one table: what was measured, our figure, the peer measured in the same run, the ratio,
+the goal and whether it was met.  ``--with-tests`` also times the full test suite.
+``--save PATH`` writes the table with the date, commit and machine it was measured on
+(``benchmarks/results.json`` is the record the site's benchmark page shows).
 
-    .venv/bin/python benchmarks/run_all.py [--with-tests] [--full]
+    .venv/bin/python benchmarks/run_all.py [--full] [--with-tests] [--only NAME ...] [--save PATH]
 
-``--full`` uses each script's own defaults instead of the quick settings.
+Exit status: 1 when a script failed or a goal was missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
+import os
+import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from _results import row  # noqa: E402
 
 #: script → quick arguments (a new bench_*.py runs with no arguments).
 QUICK = {
@@ -28,30 +38,100 @@ QUICK = {
     "bench_build.py": ["--repeats", "1"],
     "bench_lighthouse.py": [],  # needs `npm ci` and a built site (bash scripts/build.sh)
 }
+#: The issue's target for the suite's wall time (seconds).
+SUITE_GOAL_S = 300
 
 
-def run(name: str, command: list[str]) -> tuple[str, int, float]:
-    print(f"\n===== {name}: {' '.join(command[1:])}", flush=True)
+def run(script: Path, extra: list[str]) -> tuple[int, float, list[dict]]:
+    """Run one benchmark script; return its exit status, wall time and result rows."""
+    print(f"\n===== {script.name} {' '.join(extra)}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "rows.json"
+        start = time.perf_counter()
+        code = subprocess.run([sys.executable, str(script), *extra, "--json", str(out)],
+                              cwd=ROOT).returncode
+        seconds = time.perf_counter() - start
+        rows = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else []
+    return code, seconds, rows
+
+
+def suite() -> tuple[int, float, list[dict]]:
+    print("\n===== pytest (the full suite)", flush=True)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT)
-    return name, result.returncode, time.perf_counter() - start
+    code = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=ROOT).returncode
+    seconds = time.perf_counter() - start
+    return code, seconds, [row("test_suite", "pytest -q, every test incl. browser tests", seconds,
+                               "s", goal=SUITE_GOAL_S, met=bool(code == 0 and seconds < SUITE_GOAL_S))]
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def table(rows: list[dict]) -> str:
+    """The rows as a plain-text table (also valid Markdown)."""
+    head = ["benchmark", "case", "ours", "peer (same run)", "ratio", "goal", "met"]
+    lines = []
+    for r in rows:
+        ours = f"{number(r['value'])} {r['unit']}"
+        peer = "" if r["reference"] is None else f"{number(r['reference_value'])} {r['unit']}: {r['reference']}"
+        ratio = "" if r["ratio"] is None else f"{r['ratio']:.2f}x {r['ratio_label']}"
+        if r["goal"] is None:
+            goal = ""
+        elif r["ratio"] is None:
+            goal = f">= {number(r['goal'])} {r['unit']}" if r["unit"] != "s" else f"< {number(r['goal'])} s"
+        else:
+            goal = f"{'>=' if r['ratio_label'] == 'speed-up' else '<='} {r['goal']}x"
+        met = "" if r["met"] is None else ("yes" if r["met"] else "NO")
+        lines.append([r["benchmark"], r["case"], ours, peer, ratio, goal, met])
+    widths = [max(len(str(c)) for c in col) for col in zip(head, *lines)]
+    fmt = lambda cells: "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"  # noqa: E731
+    return "\n".join([fmt(head), fmt(["-" * w for w in widths]), *map(fmt, lines)])
+
+
+def machine() -> dict:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    return {"date": datetime.date.today().isoformat(), "commit": commit,
+            "python": platform.python_version(), "machine": platform.machine(),
+            "cpus": os.cpu_count(), "load_average_1min": load}
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--with-tests", action="store_true", help="also time the full test suite")
     parser.add_argument("--full", action="store_true", help="each script's default settings")
+    parser.add_argument("--with-tests", action="store_true", help="also time the full test suite")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="only these scripts (e.g. digits)")
+    parser.add_argument("--save", type=Path, metavar="PATH", help="write the results as JSON")
     args = parser.parse_args(argv)
-    rows = []
-    for script in sorted(HERE.glob("bench_*.py")):
-        extra = [] if args.full else QUICK.get(script.name, [])
-        rows.append(run(script.name, [sys.executable, str(script), *extra]))
+    scripts = sorted(HERE.glob("bench_*.py"))
+    if args.only:
+        scripts = [s for s in scripts if any(name in s.stem for name in args.only)]
+    rows, failed = [], []
+    for script in scripts:
+        code, seconds, script_rows = run(script, [] if args.full else QUICK.get(script.name, []))
+        rows += script_rows
+        if code != 0 or not script_rows:
+            failed.append(f"{script.name}: exit status {code}, {len(script_rows)} rows, {seconds:.0f} s")
     if args.with_tests:
-        rows.append(run("pytest (full suite)", [sys.executable, "-m", "pytest", "-q"]))
-    print(f"\n{'benchmark':<24} {'exit':>4} {'seconds':>8}")
-    for name, code, seconds in rows:
-        print(f"{name:<24} {code:>4} {seconds:>8.1f}")
-    return max(code for _, code, _ in rows) if rows else 0
+        code, seconds, suite_rows = suite()
+        rows += suite_rows
+        if code != 0:
+            failed.append(f"pytest: exit status {code}")
+    print("\n" + table(rows))
+    missed = [f"{r['benchmark']}: {r['case']}" for r in rows if r["met"] is False]
+    for line in failed:
+        print("failed:", line)
+    for line in missed:
+        print("goal missed:", line)
+    if args.save:
+        record = {**machine(), "settings": "full" if args.full else "quick", "rows": rows}
+        args.save.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"saved {args.save}")
+    return 1 if failed or missed else 0
 
 
 if __name__ == "__main__":

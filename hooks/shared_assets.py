@@ -1,7 +1,7 @@
 """MkDocs hook (English edition): use the Korean edition's scripts and styles.
 
-docs/javascripts/** and docs/stylesheets/** (MathJax's configuration, the
-playground) are added to the English build as generated files with their
+docs/javascripts/** and docs/stylesheets/** (the playground's scripts, the site's
+styles) are added to the English build as generated files with their
 source in docs/, so there is one copy of each.  A file of the same name in
 docs_en/ fails the build: shared assets are edited in docs/ only.
 """

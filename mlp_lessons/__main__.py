@@ -23,15 +23,29 @@ def add_figures(subparsers) -> None:
     )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR",
                         help="output folder (created if missing)")
-    parser.add_argument("--lang", choices=["ko", "en"], default="ko",
-                        help="language of the figures' text (default: ko)")
+    parser.add_argument("--lang", choices=["ko", "en", "all"], default="ko",
+                        help="language of the figures' text (default: ko); all: every language, "
+                             "into OUT/<lang>/, each figure's data computed once")
+    parser.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                        help="worker processes, one lesson at a time each (default: 1)")
+    parser.add_argument("--list", type=Path, metavar="FILE",
+                        help="first write the figures' names (<lesson>/<name>, one a line) to FILE")
     parser.set_defaults(func=run_figures)
 
 
 def run_figures(args: argparse.Namespace) -> int:
-    from mlp_lessons.figures import write_all  # needs Matplotlib: import only here
+    from mlp_lessons import figures  # needs Matplotlib: import only here
 
-    for path in write_all(args.out, lang=args.lang):
+    if args.list is not None:   # written whole or not at all: a build may be waiting for it
+        partial = args.list.with_name(args.list.name + ".partial")
+        partial.write_text("".join(f"{key}\n" for key in sorted(figures.all_figures())), encoding="utf-8")
+        partial.replace(args.list)
+    if args.lang != "all" and args.jobs == 1:
+        paths = figures.write_all(args.out, lang=args.lang)
+    else:
+        langs = figures.LANGUAGES if args.lang == "all" else (args.lang,)
+        paths = figures.write_parallel(args.out, langs, jobs=args.jobs)
+    for path in paths:
         print(path)
     return 0
 

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Build both editions, offline, with --strict: Korean into site/ (this cleans site/),
 # then English into site/en/. Extra arguments (e.g. -q) go to both `mkdocs build` commands.
-# Install first: bash scripts/serve.sh (or .venv/bin/pip install -e '.[docs]').
+# Install first: bash scripts/serve.sh (or .venv/bin/pip install -e '.[docs]' && npm ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Node packages pinned in package-lock.json (mathjax-full for hooks/mathjax.py): installed
+# when node_modules is missing or older than the lock file
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  command -v npm >/dev/null || { echo "Node.js 18+ and npm are needed; install them, then run: npm ci" >&2; exit 1; }
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/mkdocs build --strict -f mkdocs.yml "$@"
 .venv/bin/mkdocs build --strict -f mkdocs.en.yml "$@"

@@ -2,7 +2,8 @@
 
 Both editions (Korean at the root, English in ``en/``).  Checks, per page: no
 console error, no failed request, no request outside the site's own origin, math
-typeset, images loaded with alt text, a title.  Also: math after clicking to
+typeset (at build time by hooks/mathjax.py: no MathJax runs in the page), images
+loaded with alt text, a title.  Also: math after clicking to
 another page, the language switcher keeps the page, each edition's search finds
 its own pages only, phone width.
 
@@ -20,7 +21,7 @@ import pytest
 from browser_support import Watcher
 from conftest import EDITIONS, edition_pages
 
-MATH_TIMEOUT_MS = 15_000
+SEARCH_TIMEOUT_MS = 15_000
 
 
 @pytest.fixture()
@@ -50,10 +51,35 @@ TEXT_OUTSIDE_CODE = """() => {
     return root.textContent;
 }"""
 
-MATH_DONE = """() => {
-    const marked = [...document.querySelectorAll(".arithmatex")];
-    const typeset = marked.filter(e => e.querySelector("mjx-container"));
-    return typeset.length === marked.length;
+MATH_PROBLEMS = """() => {
+    const problems = [];
+    if (window.MathJax !== undefined) problems.push("MathJax JavaScript ran in the page");
+    // every formula arithmatex marked holds MathJax's output
+    for (const e of document.querySelectorAll(".arithmatex"))
+        if (!e.querySelector(":scope > mjx-container > svg"))
+            problems.push(`not typeset: ${e.textContent.slice(0, 80)}`);
+    // what is seen: each shown formula has a size; each glyph it uses is defined on the page
+    for (const svg of document.querySelectorAll("mjx-container > svg")) {
+        const box = svg.getBoundingClientRect();
+        const shown = svg.parentElement.getClientRects().length > 0;
+        if (shown && (box.width < 2 || box.height < 2))
+            problems.push(`formula drawn ${box.width}x${box.height} px: ${svg.parentElement.textContent.slice(0, 80)}`);
+        for (const use of svg.querySelectorAll("use")) {
+            const id = (use.getAttribute("xlink:href") || use.getAttribute("href") || "").slice(1);
+            if (!document.getElementById(id)) problems.push(`glyph #${id} not on the page`);
+        }
+    }
+    // what is read: each formula has its MathML
+    for (const c of document.querySelectorAll("mjx-container"))
+        if (!c.querySelector("mjx-assistive-mml > math")) problems.push("formula without MathML");
+    // notebook Markdown cells: no $...$ left outside code
+    for (const cell of document.querySelectorAll(".jp-RenderedMarkdown")) {
+        const copy = cell.cloneNode(true);
+        copy.querySelectorAll("pre, code, mjx-container").forEach(e => e.remove());
+        const raw = copy.textContent.match(/[$][^$]+[$]/);
+        if (raw) problems.push(`untypeset notebook math: ${raw[0].slice(0, 80)}`);
+    }
+    return [...new Set(problems)];
 }"""
 
 BAD_IMAGES = """() => [...document.images]
@@ -62,16 +88,13 @@ BAD_IMAGES = """() => [...document.images]
 
 
 def check_math(page) -> None:
-    """Math typeset: every arithmatex element holds MathJax output, no raw delimiters left."""
-    page.wait_for_function("() => window.mathTypeset !== undefined", timeout=MATH_TIMEOUT_MS)
-    page.evaluate("() => window.mathTypeset")  # docs/javascripts/mathjax.js sets this promise
-    count = page.locator(".arithmatex").count()
-    if count:
-        page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
+    """Math typeset: no raw TeX delimiters in the text, every formula an SVG of visible
+    size with its glyphs and its MathML (see MATH_PROBLEMS)."""
     text = page.evaluate(TEXT_OUTSIDE_CODE)
     for raw in ("\\(", "\\[", "$$"):
         assert raw not in text, f"{page.url}: untypeset math ({raw!r}) in the text"
-    assert page.locator("mjx-container").count() >= count, page.url
+    problems = page.evaluate(MATH_PROBLEMS)
+    assert not problems, f"{page.url}:\n" + "\n".join(problems[:10])
 
 
 def load(page, url: str) -> None:
@@ -123,7 +146,7 @@ def search(page, start: str, term: str) -> list[str]:
     box.fill(term)
     box.press("End")  # Material searches on keyboard events; fill() alone sends none
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=MATH_TIMEOUT_MS)
+    results.first.wait_for(timeout=SEARCH_TIMEOUT_MS)
     return results.evaluate_all("links => links.map(a => a.href)")
 
 
@@ -175,6 +198,7 @@ def test_phone_width_has_no_horizontal_overflow(browser, base_url, site, edition
         wide = []
         for path in site_pages(site, edition):
             load(page, base_url + path)
+            check_math(page)  # formulas keep their size in a phone's narrow column
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > 390:
                 wide.append(f"{path or '/'}: {width}px")

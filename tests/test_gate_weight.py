@@ -1,16 +1,20 @@
 """Gate: page weight of every lesson page, both editions, on a reader's first visit.
 
 Each page is loaded in a fresh browser context (empty cache); the bytes of every
-response body are summed, and the MathJax part (``assets/mathjax/``: tex-chtml.js and
-its fonts) is shown apart.  The table is printed (``pytest -s`` to see it).
+response body are summed.  The math is typeset at build time (hooks/mathjax.py: SVG
++ MathML in the HTML, no MathJax JavaScript or fonts): the table shows how many of the
+page's HTML bytes are math (``<mjx-container>`` elements, the glyphs' ``<svg><defs>``
+and MathJax's ``<style>``).  It is printed (``pytest -s`` to see it).
 
-Budget: < 4 MB per page, MathJax included.  MathJax's tex-chtml.js alone is ~1.1 MB and
-its fonts a few hundred KB; Material's JS/CSS ~0.3 MB; the figures are SVG.  A page
-above 4 MB means something unplanned (a raster image, a bloated SVG, a second copy of
-MathJax) and is slow on a phone connection.  Every figure SVG must stay < 150 KB.
+Budget: < 4 MB per page.  Material's JS/CSS is ~0.3 MB; the figures are SVG; the math
+of the heaviest page (backprop) is a few hundred KB of HTML, which compresses well.
+A page above 4 MB means something unplanned (a raster image, a bloated SVG, MathJax
+shipped again) and is slow on a phone connection.  Every figure SVG must stay < 150 KB.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -31,16 +35,34 @@ def test_every_figure_svg_is_small(edition_site):
         assert not big, f"figure SVGs ≥ {SVG_BUDGET} B:\n" + "\n".join(big)
 
 
-def first_visit(browser, url: str) -> tuple[int, int]:
-    """(all bytes, MathJax bytes) of the response bodies of one page load, empty cache."""
+#: What the build's MathJax adds to a page's HTML (hooks/mathjax.py).
+MATH_MARKUP = re.compile(r"<mjx-container\b.*?</mjx-container>"
+                         r'|<svg id="MJX-SVG-global-cache".*?</svg>'
+                         r'|<style id="MJX-SVG-styles">.*?</style>', re.S)
+
+
+def math_bytes(html: str) -> int:
+    """Bytes (UTF-8) of the typeset math in a page's HTML."""
+    return sum(len(m.group().encode()) for m in MATH_MARKUP.finditer(html))
+
+
+def first_visit(browser, url: str) -> tuple[int, int, int, list[str]]:
+    """(all bytes, HTML bytes, math bytes in the HTML, MathJax URLs fetched) of the
+    response bodies of one page load, empty cache."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     sizes: dict[str, int] = {}
+    html = ""
 
     def record(response):
+        nonlocal html
         try:
-            sizes[response.url] = len(response.body())
+            body = response.body()
         except Exception:  # redirects have no body
             sizes.setdefault(response.url, 0)
+            return
+        sizes[response.url] = len(body)
+        if response.url == url:
+            html = body.decode("utf-8")
 
     page = context.new_page()
     page.on("response", record)
@@ -48,21 +70,35 @@ def first_visit(browser, url: str) -> tuple[int, int]:
         load(page, url)
     finally:
         context.close()
-    mathjax = sum(n for u, n in sizes.items() if "/assets/mathjax/" in u)
-    return sum(sizes.values()), mathjax
+    mathjax = [u for u in sizes if "mathjax" in u.lower()]
+    return sum(sizes.values()), len(html.encode()), math_bytes(html), mathjax
+
+
+def test_math_bytes_counts_the_typeset_math():
+    html = ('<html><head><style id="MJX-SVG-styles">x{}</style></head><body>'
+            '<svg id="MJX-SVG-global-cache" style="display: none;"><defs></defs></svg>'
+            '<p>a <mjx-container jax="SVG"><svg></svg></mjx-container> b</p></body></html>')
+    assert math_bytes(html) == len('<style id="MJX-SVG-styles">x{}</style>'
+                                   '<svg id="MJX-SVG-global-cache" style="display: none;"><defs></defs></svg>'
+                                   '<mjx-container jax="SVG"><svg></svg></mjx-container>')
 
 
 def test_page_weight(browser, base_url, site, edition_site):
-    rows, heavy = [], []
+    rows, heavy, shipped = [], [], []
     for edition in EDITIONS:
         edition_site(edition)
         for path in site_pages(site, edition):
-            total, mathjax = first_visit(browser, base_url + path)
-            rows.append((path or "/", total, mathjax))
+            total, html, math, mathjax = first_visit(browser, base_url + path)
+            rows.append((path or "/", total, html, math))
             if total >= PAGE_BUDGET:
                 heavy.append(f"{path or '/'}: {total} B")
-    print("\n| page | KB total | KB without MathJax |\n|---|---:|---:|")
-    for path, total, mathjax in rows:
-        print(f"| {path} | {total / 1000:.0f} | {(total - mathjax) / 1000:.0f} |")
-    assert rows and all(total > 0 for _, total, _ in rows)
+            shipped += [f"{path or '/'}: {u}" for u in mathjax]
+    print("\n| page | KB total | KB HTML | KB math in the HTML | math share of the HTML |"
+          "\n|---|---:|---:|---:|---:|")
+    for path, total, html, math in rows:
+        print(f"| {path} | {total / 1000:.0f} | {html / 1000:.0f} | {math / 1000:.0f} "
+              f"| {100 * math / max(html, 1):.0f} % |")
+    assert rows and all(total > 0 and html > 0 for _, total, html, _ in rows)
+    assert any(math for *_, math in rows), "no typeset math found on any page"
     assert not heavy, f"pages over {PAGE_BUDGET} B on a first visit:\n" + "\n".join(heavy)
+    assert not shipped, "MathJax files fetched (math is typeset at build time):\n" + "\n".join(shipped)

@@ -29,12 +29,16 @@ from matplotlib.figure import Figure
 
 from ._style import LANGUAGE, LANGUAGES, SVG_HASHSALT, lesson_style, register_korean_font
 
-__all__ = ["LANGUAGES", "LESSONS", "all_figures", "render_svg", "write_all", "lesson_style",
-           "register_korean_font", "tr"]
+__all__ = ["LANGUAGES", "LESSONS", "all_figures", "render_svg", "write_all", "write_lesson",
+           "write_parallel", "lesson_style", "register_korean_font", "tr"]
 
 #: Lessons with a figure module, in page order.
 LESSONS = ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
            "numpy_mlp", "playground"]
+
+#: The lessons whose figures train networks come first in :func:`write_parallel`, so that
+#: the workers finish at about the same time.
+HEAVY_FIRST = ["playground", "numpy_mlp", "backprop", "activations"]
 
 FigureFunc = Callable[[], Figure]
 
@@ -118,3 +122,48 @@ def write_all(out_dir: str | Path, lang: str = "ko") -> list[Path]:
             path.write_bytes(render_svg(fig))
             written.append(path)
     return written
+
+
+def write_lesson(out_dir: str | Path, lesson: str, langs=("ko",)) -> list[Path]:
+    """Render one lesson's figures in each language of ``langs``, one figure at a time.
+
+    With one language the files go to ``out_dir/<lesson>/<name>.svg`` (as
+    :func:`write_all`), with more to ``out_dir/<lang>/<lesson>/<name>.svg``.  A
+    figure is drawn in every language before the next one starts: the lessons
+    cache what their figures compute (trained networks), so it is computed once.
+    """
+    module = importlib.import_module(f"{__name__}.{lesson}")
+    written = []
+    for name, func in sorted(module.FIGURES.items()):
+        for lang in langs:
+            with lesson_style(lang):
+                fig = func()
+                if not isinstance(fig, Figure):
+                    raise TypeError(f"figure {lesson}/{name!r} must return a Figure, got {type(fig).__name__}")
+                path = Path(out_dir, *([lang] if len(langs) > 1 else []), lesson, f"{name}.svg")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(render_svg(fig))
+            written.append(path)
+    return written
+
+
+def write_parallel(out_dir: str | Path, langs=("ko",), jobs: int = 2) -> list[Path]:
+    """:func:`write_lesson` for every lesson, in ``jobs`` forked worker processes.
+
+    The workers start from this process (Matplotlib and the figure modules
+    already imported) and take one lesson at a time, the heavy ones first.
+    The SVGs are the same bytes as from :func:`write_all`.  Returns the
+    written paths, sorted.
+    """
+    import multiprocessing
+
+    all_figures()                          # import every figure module once, before forking
+    order = [lesson for lesson in HEAVY_FIRST if lesson in LESSONS]
+    order += [lesson for lesson in LESSONS if lesson not in order]
+    tasks = [(out_dir, lesson, tuple(langs)) for lesson in order]
+    if jobs <= 1:
+        results = [write_lesson(*task) for task in tasks]
+    else:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = pool.starmap(write_lesson, tasks, chunksize=1)
+    return sorted(path for paths in results for path in paths)

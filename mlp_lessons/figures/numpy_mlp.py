@@ -26,6 +26,10 @@ from mlp_lessons.pages.numpy_mlp import (CHAPTER_EPOCHS, CHAPTER_LEARNING_RATE, 
 #: about as far as one full-batch step of 4 x 0.2 on the averaged gradient.
 FULL_BATCH_RATE = 0.8
 
+#: Epochs between two points of the loss curve.  :func:`decision_boundary` takes its
+#: trained networks from the same (cached) runs: no second training.
+CURVE_EVERY = 250
+
 
 def _plain_log_labels(axis) -> None:
     # "1e-05" instead of 10^{-5}: mathtext's default minus sign (U+2212) is not in the Hangul font.
@@ -33,7 +37,7 @@ def _plain_log_labels(axis) -> None:
     axis.set_minor_formatter(NullFormatter())
 
 
-def loss_curve(epochs: int = CHAPTER_EPOCHS, every: int = 250, full_batch: bool = True) -> Figure:
+def loss_curve(epochs: int = CHAPTER_EPOCHS, every: int = CURVE_EVERY, full_batch: bool = True) -> Figure:
     r"""Loss (log scale) against epoch for the chapter's run, the XOR targets and a full-batch run.
 
     The loss is :math:`\frac{1}{4}\sum \frac{1}{2}(y - t)^2` over the four samples,
@@ -85,7 +89,8 @@ def decision_boundary(epochs: int = CHAPTER_EPOCHS, resolution: int = 81) -> Fig
               ("xor", T_XOR, "XOR: T = [[0],[1],[1],[0]]")]
     image = None
     for ax, (target, T, title) in zip(axes, panels):
-        params = chapter_loss_curve(target, epochs=epochs, every=epochs).params
+        # the run of the loss curve (cached): the same weights as one uninterrupted run
+        params = chapter_loss_curve(target, epochs=epochs, every=CURVE_EVERY).params
         Y = predict(params, points).reshape(G1.shape)
         image = ax.imshow(Y, origin="lower", extent=(grid[0], grid[-1], grid[0], grid[-1]),
                           cmap="RdBu_r", vmin=0.0, vmax=1.0, interpolation="bilinear")

@@ -13,6 +13,7 @@ with the decision boundary (output 0.5) as a black line.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -34,6 +35,17 @@ TITLES = {"circle": "원 (circle)", "xor": "XOR (exclusive or)", "gaussians": "�
           "spiral": "나선 (spiral)", "plane": "평면 (plane, 회귀)"}
 TITLES_EN = {"circle": "Circle", "xor": "XOR (exclusive or)", "gaussians": "Gaussian",
              "spiral": "Spiral", "plane": "Plane (regression)"}
+
+
+@functools.cache
+def _experiment(name: str, *args):
+    """``experiments.<name>(*args)``, computed once per process.
+
+    Several figures show the same trained networks (the XOR models appear in
+    three), and a process that draws both languages draws every figure twice:
+    training once is enough.  The figures only read the models.
+    """
+    return getattr(experiments, name)(*args)
 
 
 def _title(name: str) -> str:
@@ -94,7 +106,7 @@ def datasets() -> Figure:
 
 def separable_line() -> Figure:
     """Two Gaussian clouds and the line w1 x1 + w2 x2 + b = 0 of a network without a hidden layer."""
-    s, model = experiments.gaussians_model()
+    s, model = _experiment("gaussians_model")
     fig = Figure(figsize=(5.6, 5.0))
     ax = fig.subplots()
     _output(ax, model.output, boundary=False)
@@ -114,7 +126,7 @@ def separable_line() -> Figure:
 
 def plane() -> Figure:
     """The regression set (colour = target value) and the trained network's output over the plane."""
-    s, model = experiments.plane_model()
+    s, model = _experiment("plane_model")
     fig = Figure(figsize=(9.0, 4.2))
     left, right = fig.subplots(1, 2)
     X = np.concatenate([s.X_train, s.X_test])
@@ -131,7 +143,7 @@ def plane() -> Figure:
 
 def split() -> Figure:
     """The XOR set split 50:50 into training and test data."""
-    s = experiments.split("xor")
+    s = _experiment("split", "xor")
     fig = Figure(figsize=(8.0, 4.2))
     left, right = fig.subplots(1, 2)
     _points(left, s.X_train, s.y_train)
@@ -146,8 +158,8 @@ def split() -> Figure:
 
 def activation_choice() -> Figure:
     """The 2-4-1 XOR network trained with each hidden activation: its output and boundary."""
-    s = experiments.split("xor")
-    models = experiments.xor_activation_models()
+    s = _experiment("split", "xor")
+    models = _experiment("xor_activation_models")
     fig = Figure(figsize=(7.0, 7.0))
     axes = fig.subplots(2, 2)
     for ax, (name, model) in zip(axes.ravel(), models.items()):
@@ -162,7 +174,7 @@ def activation_choice() -> Figure:
 
 def circle_features() -> Figure:
     """The circle set with features (x1², x2²): a straight line there is a circle in (x1, x2)."""
-    s, raw, squared = experiments.circle_models()
+    s, raw, squared = _experiment("circle_models")
     fig = Figure(figsize=(10.5, 3.9))
     ax_raw, ax_plane, ax_sq = fig.subplots(1, 3)
 
@@ -198,7 +210,7 @@ def circle_features() -> Figure:
 
 def hidden_units() -> Figure:
     """What each hidden unit of the XOR network computes, and the output that combines them."""
-    s, model = experiments.xor_hidden()
+    s, model = _experiment("xor_hidden")
     W1, B1 = model.params["W1"], model.params["B1"]
     n_hidden = W1.shape[1]
     fig = Figure(figsize=(2.3 * (n_hidden + 1), 2.9))
@@ -224,8 +236,8 @@ def loss_curve() -> Figure:
     """Training and test loss per epoch on XOR, without and with a hidden layer."""
     fig = Figure(figsize=(6.4, 3.8))
     ax = fig.subplots()
-    for (s, model), label, color in ((experiments.xor_no_hidden(), tr("은닉층 없음", "no hidden layer"), ORANGE),
-                                     (experiments.xor_hidden(), tr("은닉층 1개 (유닛 4개)", "1 hidden layer (4 units)"),
+    for (s, model), label, color in ((_experiment("xor_no_hidden"), tr("은닉층 없음", "no hidden layer"), ORANGE),
+                                     (_experiment("xor_hidden"), tr("은닉층 1개 (유닛 4개)", "1 hidden layer (4 units)"),
                                       BLUE)):
         epochs = np.arange(1, len(model.loss_history) + 1)
         ax.plot(epochs, model.loss_history, color=color, label=tr(f"{label}: 학습 손실", f"{label}: training loss"))
@@ -244,7 +256,7 @@ def loss_curve() -> Figure:
 
 
 def _xor_panel(which: str) -> Figure:
-    s, model = experiments.xor_no_hidden() if which == "no_hidden" else experiments.xor_hidden()
+    s, model = _experiment("xor_no_hidden") if which == "no_hidden" else _experiment("xor_hidden")
     fig = Figure(figsize=(5.2, 4.8))
     ax = fig.subplots()
     filled = _output(ax, model.output)
