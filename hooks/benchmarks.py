@@ -24,11 +24,11 @@ FIELDS = {"benchmark", "case", "value", "unit", "reference", "reference_value",
           "ratio", "ratio_label", "goal", "met"}
 
 TEXT = {
-    "ko": {"head": ["벤치마크", "측정 대상", "우리 구현", "비교 대상 (같은 실행)", "비율", "목표", "달성"],
+    "ko": {"head": ["벤치마크", "측정 대상", "우리 구현", "비교 대상 (같은 실행)", "비율", "목표: 달성"],
            "yes": "예", "no": "**아니요**", "speed-up": "배 빠름", "x bare": "배 (기본 빌드 대비)",
            "measured": "측정: {date}, 커밋 `{commit}`, {machine}, CPU {cpus}개, 1분 평균 부하 {load}, "
                        "설정 `{settings}`."},
-    "en": {"head": ["benchmark", "what", "ours", "peer (same run)", "ratio", "goal", "met"],
+    "en": {"head": ["benchmark", "what", "ours", "peer (same run)", "ratio", "goal: met"],
            "yes": "yes", "no": "**no**", "speed-up": "× faster", "x bare": "× the bare build",
            "measured": "Measured {date}, commit `{commit}`, {machine}, {cpus} CPUs, 1-minute load "
                        "average {load}, settings `{settings}`."},
@@ -80,8 +80,9 @@ def table(record: dict, lang: str) -> str:
                 else f"{number(r['reference_value'])} {r['unit']} — {r['reference']}")
         ratio = "" if r["ratio"] is None else f"**{r['ratio']:.1f}**{text[r['ratio_label']]}"
         met = "" if r["met"] is None else (text["yes"] if r["met"] else text["no"])
-        cells = [f"`{r['benchmark']}`", r["case"], f"{number(r['value'])} {r['unit']}",
-                 peer, ratio, goal_text(r), met]
+        goal = goal_text(r) + (f": {met}" if met else "")
+        cells = [r["benchmark"].replace("_", "_<wbr>"), r["case"], f"{number(r['value'])} {r['unit']}",
+                 peer, ratio, goal]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
 

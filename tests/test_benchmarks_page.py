@@ -73,9 +73,10 @@ def test_unmet_goals_are_marked_on_the_page():
               "load_average_1min": 0.5, "settings": "full", "rows": rows}
     ko = hook.table(record, "ko").splitlines()
     assert "**4.0**배 빠름" in next(line for line in ko if "fast" in line)
-    assert next(line for line in ko if "| slow" in line).endswith("| **아니요** |")
+    assert next(line for line in ko if "| slow" in line).endswith("| ≥ 2×: **아니요** |")
+    assert next(line for line in ko if "| fast" in line).endswith("| ≥ 2×: 예 |")
     assert next(line for line in hook.table(record, "en").splitlines()
-                if "| slow" in line).endswith("| **no** |")
+                if "| slow" in line).endswith("| ≥ 2×: **no** |")
 
 
 def test_a_malformed_record_fails_the_build(tmp_path):
@@ -93,7 +94,8 @@ def test_the_built_page_shows_every_row(edition_site, record, edition):
     page = (edition_site(edition) / "benchmarks" / "index.html").read_text(encoding="utf-8")
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert hook.MARKER not in page
-    assert page.count("<tr>") == len(record["rows"]) + 1 + 6   # + header; + the gates table (6)
+    # the results: a header row and one per record row; the gates table: a header row and six gates
+    assert page.count("<tr>") == (1 + len(record["rows"])) + (1 + 6)
     for r in record["rows"]:
         assert r["case"] in text
         assert hook.number(r["value"]) in text
