@@ -93,13 +93,15 @@ class _GzipHandler(_QuietHandler):
 
 
 @contextlib.contextmanager
-def served(directory: Path, *, compressed: bool = False) -> Iterator[str]:
+def served(directory: Path, *, compressed: bool = False, handler=None,
+           server_class=http.server.ThreadingHTTPServer) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1 (ephemeral port); yield its base URL ending in ``/``.
 
-    ``compressed=True``: text files go out gzip-compressed to clients that accept it."""
-    handler = functools.partial(_GzipHandler if compressed else _QuietHandler,
-                                directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    ``compressed=True``: text files go out gzip-compressed to clients that accept it.
+    ``handler``/``server_class``: another request handler or server class (e.g. one that
+    adds a response header)."""
+    handler = handler or (_GzipHandler if compressed else _QuietHandler)
+    server = server_class(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -46,14 +46,28 @@ def _docs_files() -> set[Path]:
     return {p for d in DOCS_DIRS.values() if d.is_dir() for p in d.rglob("*") if p.is_file()}
 
 
-def _warm_numbers_cache(env: dict) -> None:
+def _warm_numbers_cache(project: Path, env: dict) -> None:
     """Compute hooks/numbers.py's cached JSON once, so the two builds running side by side
     do not both write it."""
     code = ("import importlib.util, sys; sys.path.insert(0, 'hooks'); "
             "spec = importlib.util.spec_from_file_location('numbers_hook', 'hooks/numbers.py'); "
             "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
             "from pathlib import Path; module.compute(Path('.').resolve())")
-    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+
+
+def start_builds(project: Path, targets: dict[str, Path], env: dict) -> dict[str, subprocess.Popen]:
+    """Start ``mkdocs build --strict`` of each edition of ``project`` into ``targets[edition]``,
+    side by side (after computing the shared numbers once); return the running processes,
+    their stdout and stderr merged into one text pipe."""
+    _warm_numbers_cache(project, env)
+    return {
+        edition: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+             "--site-dir", str(targets[edition])],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for edition, (config, _) in EDITIONS.items()
+    }
 
 
 @pytest.fixture(scope="session")
@@ -67,15 +81,7 @@ def builds(tmp_path_factory) -> dict[str, Build]:
     english = tmp_path_factory.mktemp("site-en")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     before = _docs_files()
-    _warm_numbers_cache(env)
-    targets = {"ko": site, "en": english}
-    running = {
-        edition: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
-             "--site-dir", str(targets[edition])],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for edition, (config, _) in EDITIONS.items()
-    }
+    running = start_builds(ROOT, {"ko": site, "en": english}, env)
     outputs = {edition: process.communicate()[0] for edition, process in running.items()}
     created = sorted(p.relative_to(ROOT).as_posix() for p in _docs_files() - before)
     if (site / "en").exists():

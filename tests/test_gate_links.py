@@ -28,21 +28,19 @@ expects the same findings.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
 import http.server
 import io
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from browser_support import served
 
 LINKCHECKERRC = Path(__file__).with_name("linkcheckerrc")
 #: LinkChecker processes run side by side (one per core of this machine).
@@ -141,23 +139,6 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@contextlib.contextmanager
-def served(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (ephemeral port); yield its base URL ending in ``/``.
-
-    Not conftest's ``base_url``: LinkChecker needs the ``LinkChecker`` response header
-    (see tests/linkcheckerrc) to check ~450 URLs without pausing between requests.
-    """
-    server = _Server(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def start_files(site: Path) -> list[Path]:
     """Every HTML page and stylesheet of the site."""
     return sorted(p for p in site.rglob("*") if p.suffix in (".html", ".css"))
@@ -200,7 +181,9 @@ def check_site(site: Path, processes: int = PROCESSES, stock: bool = False) -> R
     ``stock``: LinkChecker's own command, without :func:`anchors_once_per_page`.
     """
     command = [sys.executable, "-m", "linkcheck"] if stock else [sys.executable, __file__]
-    with served(site) as base_url:
+    # not conftest's base_url: LinkChecker needs the `LinkChecker` response header
+    # (see tests/linkcheckerrc) to check ~450 URLs without pausing between requests
+    with served(site, handler=_Handler, server_class=_Server) as base_url:
         groups = split_by_size(start_files(site), processes)
         started = time.perf_counter()
         running = [subprocess.Popen(

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EDITIONS, ROOT, SOURCE_DATE_EPOCH
+from conftest import EDITIONS, ROOT, SOURCE_DATE_EPOCH, start_builds
 
 #: Seconds one edition's clean build may take (about 1-2.5 min here, on a busy machine).
 BUILD_TIMEOUT = 900
@@ -71,16 +71,6 @@ def copy_project(root: Path, dest: Path) -> None:
         (dest / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
 
 
-def _warm_numbers_cache(project: Path, env: dict) -> None:
-    """Compute hooks/numbers.py's JSON once, so the two editions built side by side do not
-    both write it (what conftest.py does for the session build)."""
-    code = ("import importlib.util, sys; sys.path.append('hooks'); "
-            "spec = importlib.util.spec_from_file_location('numbers_hook', 'hooks/numbers.py'); "
-            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
-            "from pathlib import Path; module.compute(Path('.').resolve())")
-    subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True)
-
-
 def clean_build(project: Path, site: Path) -> None:
     """Build both editions of ``project`` with ``--strict`` side by side into ``site``
     (English into ``site/en``); fail the test, with mkdocs' output, if either fails."""
@@ -88,15 +78,7 @@ def clean_build(project: Path, site: Path) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
                # notebooks import mlp_lessons from the copy, not from the editable install
                PYTHONPATH=os.pathsep.join([str(project), *filter(None, [os.environ.get("PYTHONPATH")])]))
-    _warm_numbers_cache(project, env)
-    targets = {"ko": site, "en": english}
-    running = {
-        edition: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
-             "--site-dir", str(targets[edition])],
-            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for edition, (config, _) in EDITIONS.items()
-    }
+    running = start_builds(project, {"ko": site, "en": english}, env)
     failed = []
     for edition, process in running.items():
         try:
