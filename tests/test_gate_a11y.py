@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import unavailable
-from test_browser import load, site_pages
+from test_browser import open_page, site_pages
 
 from conftest import EDITIONS, ROOT
 
@@ -84,30 +84,51 @@ def test_bad_alt_recognises_placeholders():
     assert bad_alt("그림: 계단 함수") is None
 
 
+@pytest.fixture(scope="module")
+def visits(browser, axe_path, site, edition_site, base_url):
+    """edition -> {page path: {"violations": axe's, "images": IMAGES}}: each page of an
+    edition loaded once (1280 x 900) for both tests below, on first use."""
+    found: dict[str, dict[str, dict]] = {}
+
+    def visit(edition: str) -> dict[str, dict]:
+        if edition not in found:
+            edition_site(edition)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            try:
+                found[edition] = {}
+                for path in site_pages(site, edition):
+                    open_page(page, base_url + path)
+                    images = page.evaluate(IMAGES)  # before axe adds anything to the page
+                    page.add_script_tag(path=str(axe_path))
+                    found[edition][path] = {
+                        "violations": page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)]),
+                        "images": images}
+            finally:
+                context.close()
+        return found[edition]
+    return visit
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_axe_finds_no_serious_violation(page, axe_path, site, edition_site, base_url,
-                                        subtests, edition):
-    edition_site(edition)
-    for path in site_pages(site, edition):
+def test_axe_finds_no_serious_violation(visits, subtests, edition):
+    for path, seen in visits(edition).items():
         with subtests.test(page=path or "/"):
-            load(page, base_url + path)
-            page.add_script_tag(path=str(axe_path))
-            violations = page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)])
-            for v in violations:
+            for v in seen["violations"]:
                 print(f"[axe] /{path} {v['impact']:<8} {v['id']} ({v['count']}): {v['help']}")
                 for node in v["nodes"]:
                     print(f"        {node}")
-            serious = [v for v in violations if v["impact"] in FAILING_IMPACTS]
+            serious = [v for v in seen["violations"] if v["impact"] in FAILING_IMPACTS]
             assert not serious, f"/{path}: " + json.dumps(serious, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_image_has_meaningful_alt(page, site, edition_site, base_url, subtests, edition):
-    edition_site(edition)
-    for path in site_pages(site, edition):
+def test_every_image_has_meaningful_alt(visits, subtests, edition):
+    pages = visits(edition)
+    assert any(seen["images"] for seen in pages.values()), f"{edition}: no image on any page"
+    for path, seen in pages.items():
         with subtests.test(page=path or "/"):
-            load(page, base_url + path)
-            bad = [f"{img['src']}: {why} ({img['alt']!r})" for img in page.evaluate(IMAGES)
+            bad = [f"{img['src']}: {why} ({img['alt']!r})" for img in seen["images"]
                    if (why := bad_alt(img["alt"]))]
             assert not bad, f"/{path}: " + "; ".join(bad)
 

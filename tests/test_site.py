@@ -4,7 +4,6 @@ the language switcher."""
 from __future__ import annotations
 
 import html.parser
-import logging
 import subprocess
 import sys
 import warnings
@@ -183,37 +182,9 @@ def test_figure_functions_work_without_the_style():
             fig.clear()
 
 
-def _render_in_subprocess(out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mlp_lessons", "figures", "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
-
-
-def test_figures_are_byte_identical_across_runs(tmp_path):
-    first, second = tmp_path / "first", tmp_path / "second"
-    for out in (first, second):
-        result = _render_in_subprocess(out)
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == "", f"rendering printed warnings:\n{result.stderr}"
-    a = sorted(p.relative_to(first) for p in first.rglob("*.svg"))
-    b = sorted(p.relative_to(second) for p in second.rglob("*.svg"))
-    assert a == b and a
-    different = [str(p) for p in a if (first / p).read_bytes() != (second / p).read_bytes()]
-    assert not different, f"figures differ between two renders: {different}"
-
-
-def test_rendering_has_no_missing_glyph(tmp_path, caplog):
-    from mlp_lessons.figures import write_all
-
-    with warnings.catch_warnings(record=True) as caught, caplog.at_level(logging.INFO):
-        warnings.simplefilter("always")
-        written = write_all(tmp_path)
-    assert written
-    messages = [str(w.message) for w in caught] + [r.getMessage() for r in caplog.records
-                                                   if r.name.startswith("matplotlib")]
-    bad = [m for m in messages
-           if "missing from font" in m or ("Glyph" in m and "missing" in m)
-           or "findfont" in m and ("not found" in m or "Failed" in m)]
-    assert not bad, "\n".join(bad)
+# Figures drawn the same way twice, and without a missing glyph: tests/test_figures.py
+# (every figure, both languages, in this process) and tests/test_gate_reproducible.py
+# (the figures of two clean builds, each drawn by its own process, byte for byte).
 
 
 # --- MathJax and requests ----------------------------------------------------------
