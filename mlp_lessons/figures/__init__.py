@@ -110,18 +110,7 @@ def write_all(out_dir: str | Path, lang: str = "ko") -> list[Path]:
 
     Returns the written paths, sorted.
     """
-    out_dir = Path(out_dir)
-    written = []
-    with lesson_style(lang):
-        for key, func in sorted(all_figures().items()):
-            fig = func()
-            if not isinstance(fig, Figure):
-                raise TypeError(f"figure {key!r} must return a Figure, got {type(fig).__name__}")
-            path = out_dir / f"{key}.svg"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(render_svg(fig))
-            written.append(path)
-    return written
+    return sorted(path for lesson in LESSONS for path in write_lesson(out_dir, lesson, (lang,)))
 
 
 def write_lesson(out_dir: str | Path, lesson: str, langs=("ko",)) -> list[Path]:
@@ -139,7 +128,7 @@ def write_lesson(out_dir: str | Path, lesson: str, langs=("ko",)) -> list[Path]:
             with lesson_style(lang):
                 fig = func()
                 if not isinstance(fig, Figure):
-                    raise TypeError(f"figure {lesson}/{name!r} must return a Figure, got {type(fig).__name__}")
+                    raise TypeError(f"figure {lesson + '/' + name!r} must return a Figure, got {type(fig).__name__}")
                 path = Path(out_dir, *([lang] if len(langs) > 1 else []), lesson, f"{name}.svg")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(render_svg(fig))
