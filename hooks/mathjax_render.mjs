@@ -6,6 +6,7 @@
 //
 //   {"tex": "\\frac{1}{2}", "display": false}
 //       -> {"html": "<mjx-container ...>...</mjx-container>", "glyphs": {"MJX-TEX-N-31": "M...", ...}}
+//   (with "flatten": false, MathJax's SVG as it makes it: for tests/test_mathjax_hook.py)
 //   {"markup": "<p>... $x$ ... $$y$$ ...</p>"}    (a notebook cell's HTML: $..$, $$..$$, \(..\) and \[..\])
 //       -> {"html": "<p>... <mjx-container ...>...</p>", "glyphs": {...}}
 //   {"stylesheet": true}
@@ -79,11 +80,54 @@ const formulaTex = texInput();
 const formulaSvg = svgOutput();
 const formulas = mathjax.document('', {InputJax: formulaTex, OutputJax: formulaSvg});
 
+// Elements MathJax's stylesheet selects by data-mml-node (tables, errors): never merged away.
+const STYLED = new Set(['mtable', 'merror', 'maction']);
+// What a <g>'s transform can move onto (an inner <svg> ignores transform in browsers).
+const MOVABLE = new Set(['g', 'use', 'path', 'rect', 'line', 'text']);
+
+/**
+ * Fewer elements per formula, the same drawing: MathJax wraps each glyph, and each node of
+ * its MathML, in a <g data-mml-node=...> of its own, often around a single element only to
+ * label it or to move it.  Such a <g> (no attribute but data-mml-node, data-mjx-texclass
+ * and transform) is replaced by its one child, with its transform put before the child's;
+ * one without a transform is replaced by its children, however many; an empty one goes.
+ * On a lesson page this removes over a thousand elements, which the browser otherwise
+ * styles and lays out at every load (benchmarks/bench_lighthouse.py).
+ */
+function flatten(node) {
+  for (const child of adaptor.childNodes(node)) {
+    if (adaptor.kind(child) !== '#text' && adaptor.kind(child) !== '#comment') flatten(child);
+  }
+  if (adaptor.kind(node) !== 'g' || STYLED.has(adaptor.getAttribute(node, 'data-mml-node'))) return;
+  const names = adaptor.allAttributes(node).map(attribute => attribute.name);
+  if (!names.every(name => ['transform', 'data-mml-node', 'data-mjx-texclass'].includes(name))) return;
+  const children = adaptor.childNodes(node);
+  if (children.length === 0) {  // draws nothing (e.g. an empty mstyle)
+    adaptor.remove(node);
+    return;
+  }
+  if (!names.includes('transform')) {
+    for (const child of children) {
+      adaptor.remove(child);
+      adaptor.insert(child, node);
+    }
+    adaptor.remove(node);
+    return;
+  }
+  if (children.length !== 1 || !MOVABLE.has(adaptor.kind(children[0]))) return;
+  const child = children[0];
+  const transform = [adaptor.getAttribute(node, 'transform'), adaptor.getAttribute(child, 'transform')]
+    .filter(Boolean).join(' ');
+  if (transform) adaptor.setAttribute(child, 'transform', transform);
+  adaptor.replace(child, node);
+}
+
 /** One formula (TeX without delimiters) -> the <mjx-container> element and its glyphs. */
-function renderFormula(tex, display) {
+function renderFormula(tex, display, flat = true) {
   formulaTex.reset();  // equation numbers and labels start afresh for every formula
   formulaSvg.fontCache.clearCache();
   const node = formulas.convert(tex, {display, ...METRICS});
+  if (flat) flatten(node);
   return {html: adaptor.outerHTML(node), glyphs: glyphs(formulaSvg)};
 }
 
@@ -93,6 +137,7 @@ function renderMarkup(markup) {
   const doc = mathjax.document(markup, {InputJax: texInput(CELL_DELIMITERS), OutputJax: svg});
   doc.render();
   const body = adaptor.body(doc.document);
+  for (const container of adaptor.tags(body, 'mjx-container')) flatten(container);
   for (const cache of adaptor.tags(body, 'svg').filter(n => adaptor.getAttribute(n, 'id') === SVG.FONTCACHEID)) {
     adaptor.remove(cache);  // the hook writes one font cache per page
   }
@@ -109,7 +154,9 @@ function answer(request) {
   let result;
   if (request.stylesheet) result = stylesheet();
   else if (typeof request.markup === 'string') result = renderMarkup(request.markup);
-  else if (typeof request.tex === 'string') result = renderFormula(request.tex, Boolean(request.display));
+  else if (typeof request.tex === 'string') {
+    result = renderFormula(request.tex, Boolean(request.display), request.flatten !== false);
+  }
   else throw new Error(`unknown request: ${JSON.stringify(request).slice(0, 200)}`);
   return errors.length ? {errors} : result;
 }

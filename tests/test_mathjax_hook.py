@@ -149,3 +149,49 @@ def test_output_is_deterministic(tmp_path, typesetter):
 def test_missing_node_modules_says_npm_ci(tmp_path):
     with pytest.raises(PluginError, match="npm ci"):
         mathjax.check_installed(tmp_path)
+
+
+# --- fewer elements, the same drawing (flatten() in hooks/mathjax_render.mjs) ---------------
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+FORMULAS = [  # subscripts, a fraction, a matrix, Hangul text, aligned equations, a root, sizes
+    (r"w_3", False),
+    (r"\frac{\partial E}{\partial w_{1}} = \sigma(x)\,\text{입력}", True),
+    (r"\begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \end{bmatrix}", True),
+    (r"\begin{aligned} y &= \sigma\left(\sum_{i} w_i x_i + b\right) \\ \delta &= \sqrt{2}\,\hat{y} \end{aligned}", True),
+    (r"\boldsymbol{W}^{(1)} \mathbf{x} \in \mathbb{R}^{2\times 1}", False),
+]
+
+
+def drawn(html: str) -> list[tuple]:
+    """What an <svg> draws: each leaf (glyph <use>, <rect>, <text>, ...) in document order,
+    with the transforms of all its ancestors and its own, in order, and its other attributes."""
+    import xml.etree.ElementTree as ET
+    svg = ET.fromstring(re.search(r"<svg.*</svg>", html, re.S).group(0))
+    leaves = []
+
+    def walk(element, transforms):
+        own = transforms + ([element.get("transform")] if element.get("transform") else [])
+        children = list(element)
+        if element.tag == SVG_NS + "g" or element is svg:
+            for child in children:
+                walk(child, own)
+            return
+        attributes = {k: v for k, v in element.attrib.items()
+                      if k != "transform" and not k.startswith("data-mml") and k != "data-mjx-texclass"}
+        leaves.append((element.tag, " ".join(own), tuple(sorted(attributes.items())),
+                       element.text or "", len(children)))
+    walk(svg, [])
+    return leaves
+
+
+@pytest.mark.parametrize("tex, display", FORMULAS)
+def test_flattened_svg_draws_the_same(typesetter, tex, display):
+    made = typesetter.typeset([{"tex": tex, "display": display, "flatten": False}], "test")[0]["html"]
+    flat = typesetter.typeset([{"tex": tex, "display": display}], "test")[0]["html"]
+    assert drawn(flat) == drawn(made)
+    assert flat.count("<g") < made.count("<g"), "nothing was merged"
+    # everything outside the <svg> (the container, the MathML) is untouched
+    assert re.sub(r"<svg.*</svg>", "", flat, flags=re.S) == re.sub(r"<svg.*</svg>", "", made, flags=re.S)
+    # what MathJax's stylesheet selects is kept: tables keep their <g data-mml-node="mtable">
+    assert flat.count('data-mml-node="mtable"') == made.count('data-mml-node="mtable"')
