@@ -82,6 +82,22 @@ MATH_PROBLEMS = """() => {
     return [...new Set(problems)];
 }"""
 
+#: Scrolls down the page 1800 px at a time (Chromium fetches a lazy image once it is about
+#: 1250 px or less from the screen), two frames apart, as a reader's scrolling would: the
+#: figures after a page's first load lazily (hooks/images.py).  Resolves once every image
+#: has loaded or failed.
+BRING_IN_IMAGES = """async () => {
+    const frame = () => new Promise(done => requestAnimationFrame(done));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 1800) {
+        scrollTo(0, y);
+        await frame();
+        await frame();
+    }
+    scrollTo(0, 0);
+    await Promise.all([...document.images].filter(i => !i.complete).map(i =>
+        new Promise(done => { i.addEventListener("load", done); i.addEventListener("error", done); })));
+}"""
+
 BAD_IMAGES = """() => [...document.images]
     .filter(i => !(i.complete && i.naturalWidth > 0) || !(i.alt || "").trim())
     .map(i => `${i.getAttribute("src")} complete=${i.complete} width=${i.naturalWidth} alt=${JSON.stringify(i.alt)}`)"""
@@ -134,6 +150,7 @@ def test_every_page(page, site, edition_site, base_url, subtests, edition):
             load(page, base_url + path)
             check_math(page)
             assert page.title().strip(), f"{path}: empty <title>"
+            page.evaluate(BRING_IN_IMAGES)
             bad = page.evaluate(BAD_IMAGES)
             assert not bad, f"{path}: images not loaded or without alt: {bad}"
             page.wait_for_load_state("networkidle")
@@ -221,3 +238,30 @@ def test_phone_width_has_no_horizontal_overflow(browser, base_url, site, edition
         assert not wide, "pages wider than a 390px phone: " + ", ".join(wide)
     finally:
         context.close()
+
+
+def test_code_blocks_are_set_up_when_they_come_into_view(page, base_url):
+    """With ``content.lazy`` (mkdocs.yml, for a faster first load) Material gives a code
+    block its copy button when the block comes into view, not at load."""
+    open_page(page, base_url + "gradient_descent/")
+    blocks = page.locator("article div.highlight pre:not(details pre)")  # details may be closed
+    count = blocks.count()
+    assert count > 3
+    last = blocks.nth(count - 1)
+    assert last.locator("button[data-md-type=copy]").count() == 0, "set up before it came into view"
+    last.scroll_into_view_if_needed()
+    last.locator("button[data-md-type=copy]").wait_for(state="attached", timeout=5000)
+
+
+def test_material_still_builds_its_table_boxes(page, base_url):
+    """hooks/tables.py puts each table in a plain <div> (a faster first load,
+    benchmarks/bench_lighthouse.py); Material's script must still build its scrolling box
+    around each table, inside that <div>."""
+    open_page(page, base_url + "gradient_descent/")
+    assert page.locator("article table").count() > 0
+    wrong = page.evaluate("""() => [...document.querySelectorAll("article table:not([class])")]
+        .filter(t => !(t.parentElement.matches(".md-typeset__table")
+                       && t.parentElement.parentElement.matches(".md-typeset__scrollwrap")
+                       && t.parentElement.parentElement.parentElement.matches("div:not([class])")))
+        .map(t => t.textContent.slice(0, 60))""")
+    assert not wrong, wrong
