@@ -253,15 +253,29 @@ def test_code_blocks_are_set_up_when_they_come_into_view(page, base_url):
     last.locator("button[data-md-type=copy]").wait_for(state="attached", timeout=5000)
 
 
-def test_material_still_builds_its_table_boxes(page, base_url):
-    """hooks/tables.py puts each table in a plain <div> (a faster first load,
-    benchmarks/bench_lighthouse.py); Material's script must still build its scrolling box
-    around each table, inside that <div>."""
+def test_tables_look_as_material_styles_them(page, base_url):
+    """hooks/tables.py boxes each table at build time, with a class Material's script and
+    styles do not select, and restates Material's table styles for that class: a table must
+    look exactly as Material styles a table without a class.  Compared with such a table
+    put next to it after Material's script has run (so the script leaves it alone)."""
     open_page(page, base_url + "gradient_descent/")
-    assert page.locator("article table").count() > 0
-    wrong = page.evaluate("""() => [...document.querySelectorAll("article table:not([class])")]
-        .filter(t => !(t.parentElement.matches(".md-typeset__table")
-                       && t.parentElement.parentElement.matches(".md-typeset__scrollwrap")
-                       && t.parentElement.parentElement.parentElement.matches("div:not([class])")))
-        .map(t => t.textContent.slice(0, 60))""")
-    assert not wrong, wrong
+    differences = page.evaluate("""() => {
+        const ours = document.querySelector("article table.lesson-table");
+        const theirs = ours.cloneNode(true);
+        theirs.removeAttribute("class");
+        ours.parentElement.append(theirs);
+        const props = ["display", "font-size", "border-top-width", "border-top-style", "border-radius",
+            "background-color", "padding-top", "padding-left", "text-align", "vertical-align",
+            "font-weight", "min-width", "max-width", "overflow-x"];
+        const found = [];
+        for (const sel of ["", "th", "td", "tbody tr"]) {
+            const a = sel ? ours.querySelector(sel) : ours, b = sel ? theirs.querySelector(sel) : theirs;
+            const ca = getComputedStyle(a), cb = getComputedStyle(b);
+            for (const p of props) if (ca[p] !== cb[p]) found.push(`${sel || "table"} ${p}: ${ca[p]} vs ${cb[p]}`);
+        }
+        const box = ours.parentElement;
+        if (!box.matches(".md-typeset__table") || !box.parentElement.matches(".md-typeset__scrollwrap"))
+            found.push("not in Material's scrolling box");
+        return found;
+    }""")
+    assert not differences, differences

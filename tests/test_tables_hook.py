@@ -1,9 +1,11 @@
-"""hooks/tables.py: each table Material's script wraps gets a plain <div> of its own first."""
+"""hooks/tables.py: tables in Material's scrolling box at build time, with Material's table
+styles restated for their class."""
 
 from __future__ import annotations
 
 import doctest
 import importlib.util
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -11,31 +13,49 @@ spec = importlib.util.spec_from_file_location("tables_hook", ROOT / "hooks" / "t
 tables = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(tables)
 
+BOX = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+       '<table class="lesson-table"{}>{}</table></div></div>')
+
 
 def test_docstring_examples():
     failed, tried = doctest.testmod(tables, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 0 and failed == 0
 
 
-def test_each_table_without_a_class_is_wrapped_once():
+def test_each_table_without_a_class_is_boxed_once():
     page = ("<h2>a</h2><table>\n<thead><tr><th>x</th></tr></thead>\n</table>"
             "<p>between</p><table style=\"width:1px\"><tr><td>y</td></tr></table>"
             "<table class=\"dataframe\"><tr><td>z</td></tr></table>")
-    out = tables.wrap_tables(page)
-    assert out.count("<div><table") == 2
-    assert "<div><table class" not in out
-    assert out.replace("<div>", "").replace("</div>", "") == page
+    out = tables.boxed(page)
+    assert out == ("<h2>a</h2>" + BOX.format("", "\n<thead><tr><th>x</th></tr></thead>\n")
+                   + "<p>between</p>" + BOX.format(' style="width:1px"', "<tr><td>y</td></tr>")
+                   + '<table class="dataframe"><tr><td>z</td></tr></table>')
+    assert tables.boxed(out) == out  # a boxed table has a class: never boxed twice
 
 
-def test_built_pages_have_no_table_outside_a_div(site):
-    """In the built site no classless table is a direct child of the article (where
-    Material's swap would restyle the whole article)."""
-    import re
-    bare = []
+def test_every_material_table_rule_is_restated():
+    css = tables.material_stylesheet(None)
+    restated = tables.restated(css)
+    # each selector of Material's naming table:not([class]) appears once, for our class
+    originals = [s.strip() for head in re.findall(r"([^{}]+)\{[^{}]*\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+                 for s in tables._split(head) if tables.MATERIAL in s]
+    ours = [s.strip() for head in re.findall(r"([^{}]+)\{[^{}]*\}", restated) for s in tables._split(head)]
+    assert len(originals) >= 10
+    assert sorted(s.replace(tables.MATERIAL, "table.lesson-table") for s in originals) == sorted(ours)
+    assert tables.MATERIAL not in restated
+    assert "@media print{" in restated  # at-rules kept around their rules
+
+
+def test_built_site(site):
+    boxed = 0
     for html in sorted(site.rglob("*.html")):
         text = html.read_text(encoding="utf-8")
-        for m in re.finditer(r"<table(?![^>]*\bclass=)", text):
-            if not text[:m.start()].endswith("<div>"):
-                bare.append(f"{html.relative_to(site)} at {m.start()}")
-    assert not bare, bare
-    assert any("<div><table" in p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+        assert not re.search(r"<table(?![^>]*\bclass=)", text), f"{html.relative_to(site)}: a table Material would re-box"
+        for m in re.finditer(r'<table class="lesson-table"', text):
+            assert text[:m.start()].endswith('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">')
+            boxed += 1
+        if boxed and "lesson-table" in text:
+            assert "assets/stylesheets/lesson-tables.css" in text, html
+    assert boxed > 5
+    for css in (site / "assets/stylesheets/lesson-tables.css", site / "en/assets/stylesheets/lesson-tables.css"):
+        assert ".md-typeset table.lesson-table td{" in css.read_text(encoding="utf-8")
