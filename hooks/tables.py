@@ -90,7 +90,7 @@ def restated(css: str) -> str:
     return "\n".join(rules)
 
 
-def material_stylesheet(config) -> str:
+def material_stylesheet() -> str:
     """Material's main stylesheet, as the site ships it."""
     import material
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -99,7 +99,7 @@ def material_stylesheet(config) -> str:
 
 
 def on_files(files, config):
-    css = restated(material_stylesheet(config))
+    css = restated(material_stylesheet())
     files.append(File.generated(config, STYLESHEET, content=(
         "/* Material's table styles for table.lesson-table (hooks/tables.py) */\n" + css + "\n")))
     return files

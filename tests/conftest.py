@@ -12,6 +12,7 @@ session; see tests/browser_support.py).
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -29,6 +30,14 @@ SOURCE_DATE_EPOCH = "1700000000"
 
 #: Edition → (config file, folder of the built site relative to the site root).
 EDITIONS = {"ko": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+
+
+def hook(name: str):
+    """The MkDocs hook ``hooks/<name>.py`` as a module (hooks are files, not a package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 #: Source folder of each edition's pages.
 DOCS_DIRS = {"ko": ROOT / "docs", "en": ROOT / "docs_en"}
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("code_blocks_hook", ROOT / "hooks" / "code_blocks.py")
-code_blocks = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(code_blocks)
+from conftest import hook
+
+code_blocks = hook("code_blocks")
 
 BLOCK = '<div class="highlight"><pre><span></span><code>{}</code></pre></div>'
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("images_hook", ROOT / "hooks" / "images.py")
-images = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(images)
+from conftest import hook
+
+images = hook("images")
 
 
 def test_docstring_examples():

@@ -4,14 +4,11 @@ styles restated for their class."""
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location("tables_hook", ROOT / "hooks" / "tables.py")
-tables = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(tables)
+from conftest import hook
+
+tables = hook("tables")
 
 BOX = ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
        '<table class="lesson-table"{}>{}</table></div></div>')
@@ -34,7 +31,7 @@ def test_each_table_without_a_class_is_boxed_once():
 
 
 def test_every_material_table_rule_is_restated():
-    css = tables.material_stylesheet(None)
+    css = tables.material_stylesheet()
     restated = tables.restated(css)
     # each selector of Material's naming table:not([class]) appears once, for our class
     originals = [s.strip() for head in re.findall(r"([^{}]+)\{[^{}]*\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
