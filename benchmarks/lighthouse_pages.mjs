@@ -1,9 +1,10 @@
 // Lighthouse on several pages with one Chromium: for benchmarks/_lighthouse.py.
 //
-//   CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse_pages.mjs OUT.json URL...
+//   CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse_pages.mjs [--categories=a,b] OUT.json URL...
 //
 // Runs Lighthouse (npm lighthouse@12.2.3, its Node API) with its default settings: the mobile
-// preset (a mid-range phone, simulated slow 4G, 4x CPU slowdown), every category.  The pages
+// preset (a mid-range phone, simulated slow 4G, 4x CPU slowdown), every category, or only the
+// categories given (ids: performance, accessibility, best-practices, seo).  The pages
 // run one after another in one Chromium (in parallel they would slow each other's CPU down,
 // which Lighthouse reads as blocking time); each run opens its own tab and starts with the
 // cache and the site's storage cleared, as a first visit.  Starting Node and Chromium once
@@ -38,18 +39,23 @@ function summary(url, lhr) {
 }
 
 async function main() {
-  const [out, ...urls] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const only = args[0]?.startsWith('--categories=') ? args.shift().split('=')[1].split(',') : null;
+  const [out, ...urls] = args;
   if (!out || urls.length === 0) {
-    console.error('usage: node benchmarks/lighthouse_pages.mjs OUT.json URL...');
+    console.error('usage: node benchmarks/lighthouse_pages.mjs [--categories=a,b] OUT.json URL...');
     process.exit(2);
   }
+
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'error'});
   const results = [];
   try {
     for (const url of urls) {
       try {
-        const result = await lighthouse(url, {port: chrome.port, output: 'json', logLevel: 'error'});
+        const flags = {port: chrome.port, output: 'json', logLevel: 'error'};
+        if (only) flags.onlyCategories = only;
+        const result = await lighthouse(url, flags);
         results.push(summary(url, result.lhr));
       } catch (error) {
         results.push({url, categories: {}, weights: {}, audits: {}, error: String(error)});
