@@ -69,15 +69,16 @@ def lighthouse(urls: list[str], categories: list[str] = CATEGORIES) -> list[dict
                                      str(out), *share], cwd=tmp, env=env, text=True,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                    for out, share in zip(outs, shares)]
-        for process, out, share in zip(running, outs, shares):
-            try:
+        try:
+            for process, out, share in zip(running, outs, shares):
                 _, stderr = process.communicate(timeout=60 + TIMEOUT_PER_PAGE_S * len(share))
-            except subprocess.TimeoutExpired:
-                for other in running:
-                    other.kill()
-                raise
-            if process.returncode != 0 or not out.is_file():
-                raise RuntimeError(f"{RUNNER.name} failed ({process.returncode}):\n{stderr[-3000:]}")
+                if process.returncode != 0 or not out.is_file():
+                    raise RuntimeError(f"{RUNNER.name} failed ({process.returncode}):\n{stderr[-3000:]}")
+        finally:  # a failure or time-out of one leaves no other running
+            for process in running:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
         results = list(urls)
         for i, out in enumerate(outs):
             results[i::workers] = json.loads(out.read_text(encoding="utf-8"))
@@ -145,13 +146,13 @@ def measure(site: Path, pages: list[str] = PAGES,
 def report(judged: dict[str, dict],
            categories: list[str] = CATEGORIES) -> tuple[str, list[str]]:
     """The score table with the audits below 100, and the scores under their thresholds."""
-    runs = "  performance runs" if "performance" in categories else ""
-    lines = [f"{'page':<24}" + "".join(f"{c:>16}" for c in categories) + runs]
+    runs_column = "  performance runs" if "performance" in categories else ""
+    lines = [f"{'page':<24}" + "".join(f"{c:>16}" for c in categories) + runs_column]
     notes, failures = [], []
     for page, result in judged.items():
         got = scores(result, categories)
         lines.append(f"{'/' + page:<24}" + "".join(f"{got[c]:>16}" for c in categories)
-                     + ("  " + " ".join(map(str, result["runs"])) if runs else ""))
+                     + ("  " + " ".join(map(str, result["runs"])) if runs_column else ""))
         for category in categories:
             if got[category] < 100:
                 notes.append(f"/{page} {category} {got[category]}: "

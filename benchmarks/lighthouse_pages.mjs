@@ -46,7 +46,6 @@ async function main() {
     console.error('usage: node benchmarks/lighthouse_pages.mjs [--categories=a,b] OUT.json URL...');
     process.exit(2);
   }
-
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'error'});
   const results = [];

@@ -68,8 +68,9 @@ SKIPPED = """() => {
     const article = document.querySelector("article");
     const skipped = [...article.querySelectorAll("*")]
         .filter(e => !e.checkVisibility({contentVisibilityAuto: true}));
+    const isSkipped = new Set(skipped);
     const words = [...article.querySelectorAll(".md-typeset > p > :is(strong, code, a)")]
-        .filter(e => skipped.includes(e)).map(e => e.textContent.trim()).filter(Boolean);
+        .filter(e => isSkipped.has(e)).map(e => e.textContent.trim()).filter(Boolean);
     return {skipped: skipped.length, formulas: [...article.querySelectorAll("mjx-container")]
                 .filter(e => !e.closest("details:not([open])")).length,
             mathml: skipped.filter(e => e.matches("mjx-assistive-mml > math")).length,
