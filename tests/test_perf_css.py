@@ -4,6 +4,8 @@
   Korean font the stylesheet names (on CI: NanumGothic from Debian's fonts-nanum), instead of
   Latin in one font and each run of Hangul in a fallback looked up by the browser; the English
   edition keeps Material's font stack.
+- The last blocks are drawn: the three that hooks/page_end.py marks are never skipped (the
+  footer's dark background would be read as their text's background), the blocks before them are.
 - Skipped is still read: the blocks and the formulas' MathML that perf.css lets the browser skip
   while they are off screen stay in the accessibility tree that a screen reader reads.
 
@@ -100,3 +102,26 @@ def test_skipped_content_stays_in_the_accessibility_tree(browser, base_url):
         assert seen["words"] in text, f"skipped words {seen['words']!r} not in the accessibility tree"
     finally:
         reader.close()
+
+
+#: Each block of the article: [marked data-page-end, its content-visibility (for a display
+#: formula, that of the formula's box inside it)].
+BLOCKS = """() => [...document.querySelectorAll("article.md-typeset > *")].map(b => [
+    b.hasAttribute("data-page-end"),
+    getComputedStyle(b.matches(".arithmatex") && b.firstElementChild || b).contentVisibility])"""
+
+
+def test_only_blocks_before_the_last_three_are_skipped(browser, base_url, edition_site):
+    edition_site("en")
+    context = browser.new_context(viewport=PHONE, is_mobile=True)
+    page = context.new_page()
+    try:
+        for path in ["backprop/", "en/activations/"]:
+            open_page(page, base_url + path)
+            blocks = page.evaluate(BLOCKS)
+            assert [marked for marked, _ in blocks[-3:]] == [True] * 3, (path, blocks[-3:])
+            assert all(visibility == "visible" for _, visibility in blocks[-3:]), (path, blocks[-3:])
+            skippable = [visibility for _, visibility in blocks[12:-3]]
+            assert skippable.count("auto") > len(skippable) // 2, (path, skippable)
+    finally:
+        context.close()
