@@ -4,7 +4,15 @@
 //
 // Runs Lighthouse (npm lighthouse@12.2.3, its Node API) with its default settings: the mobile
 // preset (a mid-range phone, simulated slow 4G, 4x CPU slowdown), every category, or only the
-// categories given (ids: performance, accessibility, best-practices, seo).  The pages
+// categories given (ids: performance, accessibility, best-practices, seo).
+//
+// Each page is loaded once and that load is scored twice: with the preset's 4x CPU slowdown,
+// and with the slowdown Lighthouse's documentation calibrates for this machine's measured speed
+// (the load's "benchmarkIndex"; docs/throttling.md, "Calibrating the CPU slowdown": the 4x
+// assumes a desktop of index about 1500; its calculator gives 3x at 1300, 4x at 1533, 6x at
+// 2000).  Under simulated throttling the load itself is never slowed down: the multiplier only
+// scales the CPU time of the recorded trace when Lighthouse simulates the phone, so both scores
+// come from the same recorded load.  The pages
 // run one after another in one Chromium (in parallel they would slow each other's CPU down,
 // which Lighthouse reads as blocking time); each run opens its own tab and starts with the
 // cache and the site's storage cleared, as a first visit.  Starting Node and Chromium once
@@ -12,11 +20,15 @@
 //
 // OUT.json: one entry per URL, in order, with what the test needs from each report:
 //   {"url", "categories": {id: score 0..1}, "weights": {category: {audit id: weight}},
-//    "audits": {id: {"score", "displayValue", "numericValue"}}, "error": null or a message}
+//    "audits": {id: {"score", "displayValue", "numericValue"}}, "error": null or a message,
+//    "benchmarkIndex", "cpuSlowdownMultiplier" (4), "calibrated": the same keys, scored with
+//    the calibrated multiplier (null, with "calibrationError", for an index under 150)}
 
 import fs from 'node:fs';
+import {pathToFileURL} from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
+import {navigationGather} from 'lighthouse/core/gather/navigation-runner.js';
+import {Runner} from 'lighthouse/core/runner.js';
 
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -35,7 +47,40 @@ function summary(url, lhr) {
       numericValue: audit.numericValue ?? null};
   }
   const error = lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null;
-  return {url, categories, weights, audits, error};
+  return {url, categories, weights, audits, error,
+    benchmarkIndex: lhr.environment.benchmarkIndex,
+    cpuSlowdownMultiplier: lhr.configSettings.throttling.cpuSlowdownMultiplier};
+}
+
+/**
+ * The CPU slowdown that makes a host of Lighthouse's `benchmarkIndex` emulate the preset's
+ * phone: the formula of Lighthouse's CPU throttling calculator (linked from its
+ * docs/throttling.md), 1x at index 150, 2x at 800, 3x at 1300, then one more per 233.
+ */
+export function calibratedMultiplier(benchmarkIndex) {
+  if (!(benchmarkIndex >= 150)) {
+    throw new Error(`benchmarkIndex ${benchmarkIndex}: expected at least 150 (below it ` +
+      "Lighthouse's calculator has no multiplier: the host is slower than the phone)");
+  }
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return 1 + (benchmarkIndex - 150) / 650;
+}
+
+/** Load `url` once; its summary under the preset, with `calibrated`: the same load scored with
+ * the slowdown calibrated for the benchmarkIndex Lighthouse measured before it. */
+async function measure(url, flags) {
+  const {artifacts, runnerOptions} = await navigationGather(undefined, url, {flags});
+  const preset = await Runner.audit(artifacts, runnerOptions);
+  const settings = structuredClone(runnerOptions.resolvedConfig.settings);
+  try {
+    settings.throttling.cpuSlowdownMultiplier = calibratedMultiplier(artifacts.BenchmarkIndex);
+  } catch (error) {  // a host too slow to calibrate: the preset's scores only
+    return {...summary(url, preset.lhr), calibrated: null, calibrationError: String(error)};
+  }
+  const calibrated = await Runner.audit({...artifacts, settings},
+    {resolvedConfig: {...runnerOptions.resolvedConfig, settings}, computedCache: new Map()});
+  return {...summary(url, preset.lhr), calibrated: summary(url, calibrated.lhr)};
 }
 
 async function main() {
@@ -54,8 +99,7 @@ async function main() {
       try {
         const flags = {port: chrome.port, output: 'json', logLevel: 'error'};
         if (only) flags.onlyCategories = only;
-        const result = await lighthouse(url, flags);
-        results.push(summary(url, result.lhr));
+        results.push(await measure(url, flags));
       } catch (error) {
         results.push({url, categories: {}, weights: {}, audits: {}, error: String(error)});
       }
@@ -66,4 +110,4 @@ async function main() {
   fs.writeFileSync(out, JSON.stringify(results));
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,42 +1,78 @@
-"""Gate 4 in CI: Lighthouse's accessibility, best-practices and SEO scores of every lesson page
-of both editions are at least 95.
+"""Gate 4 in CI: on every lesson page of both editions, Lighthouse's performance score is at
+least 90, and its accessibility, best-practices and SEO scores at least 95.
 
 Lighthouse 12.2.3 (npm, ``npm ci``) with Debian's Chromium and its default mobile preset, on the
 site built for this session served on 127.0.0.1 with gzip; the measuring code is shared with
-``benchmarks/bench_lighthouse.py`` (``benchmarks/_lighthouse.py``).  These three categories
-are checks of the page (labels, contrast, console errors, meta tags, ...) and give the same
-score on every run, so one run per page decides.
+``benchmarks/bench_lighthouse.py`` (``benchmarks/_lighthouse.py``).
 
-The gate's fourth threshold, performance ≥ 90, is not asserted here: it is measured CPU time,
-and on this 2-core machine a page's score moves by ±10 from run to run (the machine's own
-speed, Lighthouse's "benchmarkIndex", varies between about 1000 and 2200 within minutes), with
-several pages' medians still under 90.  ``benchmarks/bench_lighthouse.py`` measures it (median
-of 3 for a page under 90) and the issue stays open until it holds.
+- Accessibility, best practices and SEO are checks of the page (labels, contrast, console
+  errors, meta tags, ...) and give the same score on every run: one run per page decides, two
+  Chromiums at once.
+- Performance is measured CPU time and moves from run to run: the pages run one at a time, and
+  a page under 90 is measured twice more and judged by the median of its three runs
+  (Lighthouse's advice on variability).  The score judged is the preset's (4× CPU slowdown);
+  the table printed also gives each load scored with the slowdown calibrated for the machine's
+  measured speed, which moves within minutes on this 2-core machine.  The two playground lab
+  pages are not there yet: expected to fail (SHORT_OF_THE_GATE), their scores printed.
 
-Without Node, Lighthouse (``npm ci``) or Chromium the test is skipped, except with ``CI=true``.
+Without Node, Lighthouse (``npm ci``) or Chromium the tests are skipped, except with ``CI=true``.
 """
 
 from __future__ import annotations
 
 import sys
 
+import pytest
 from browser_support import unavailable
 
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from _lighthouse import PAGES, measure, missing, report  # noqa: E402
+from _lighthouse import PAGES, THRESHOLDS, measure, missing, report, scores  # noqa: E402
 
 CHECKS = ["accessibility", "best-practices", "seo"]
+
+
+def lesson_pages(site, edition_site) -> list[str]:
+    """Both editions' lesson pages, built (the English edition goes into site/en/)."""
+    edition_site("en")
+    for page in PAGES:
+        assert (site / page / "index.html").is_file(), f"lesson page /{page} not built"
+    return PAGES
+
+
+#: Pages still under the performance threshold (issue 7 open): measured and reported like every
+#: page, expected to fail.  The playground's first build (ui.js: controls, network diagram,
+#: heatmaps) runs as one task of 100-190 ms on this machine, 400-800 ms of blocking time at the
+#: preset's 4x; the Korean page measured 83-92, the English one 91-96.
+SHORT_OF_THE_GATE = {"playground_lab/": "the playground's first build is one long task",
+                     "en/playground_lab/": "the playground's first build is one long task"}
+
+
+@pytest.fixture(scope="module")
+def performance(site, edition_site):
+    """Each lesson page's judged performance run, and the printed table."""
+    if reason := missing():
+        unavailable(reason)
+    judged = measure(site, lesson_pages(site, edition_site), ["performance"])
+    table, _ = report(judged, ["performance"])
+    print("\nLighthouse 12.2.3, mobile preset\n" + table)
+    return judged, table
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(page, marks=pytest.mark.xfail(reason=SHORT_OF_THE_GATE[page], strict=False))
+    if page in SHORT_OF_THE_GATE else page for page in PAGES])
+def test_lighthouse_performance(performance, page):
+    judged, table = performance
+    score = scores(judged[page], ["performance"])["performance"]
+    assert score >= THRESHOLDS["performance"], f"/{page}: performance {score}\n\n{table}"
 
 
 def test_lighthouse_accessibility_best_practices_and_seo(site, edition_site):
     if reason := missing():
         unavailable(reason)
-    edition_site("en")  # the English edition is built into site/en/
-    for page in PAGES:
-        assert (site / page / "index.html").is_file(), f"lesson page /{page} not built"
-    table, failures = report(measure(site, PAGES, CHECKS), CHECKS)
+    table, failures = report(measure(site, lesson_pages(site, edition_site), CHECKS), CHECKS)
     print("\nLighthouse 12.2.3, mobile preset\n" + table)
     assert not failures, "below the thresholds:\n" + "\n".join(failures) + "\n\n" + table
 
@@ -47,4 +83,4 @@ def test_measuring_code_examples():
 
     import _lighthouse
     failed, tried = doctest.testmod(_lighthouse)
-    assert tried >= 2 and failed == 0
+    assert tried >= 4 and failed == 0
