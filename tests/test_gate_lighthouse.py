@@ -12,8 +12,7 @@ site built for this session served on 127.0.0.1 with gzip; the measuring code is
   a page under 90 is measured twice more and judged by the median of its three runs
   (Lighthouse's advice on variability).  The score judged is the preset's (4× CPU slowdown);
   the table printed also gives each load scored with the slowdown calibrated for the machine's
-  measured speed, which moves within minutes on this 2-core machine.  The two playground lab
-  pages are not there yet: expected to fail (SHORT_OF_THE_GATE), their scores printed.
+  measured speed, which moves within minutes on this 2-core machine.
 
 Without Node, Lighthouse (``npm ci``) or Chromium the tests are skipped, except with ``CI=true``.
 """
@@ -41,14 +40,6 @@ def lesson_pages(site, edition_site) -> list[str]:
     return PAGES
 
 
-#: Pages still under the performance threshold (issue 7 open): measured and reported like every
-#: page, expected to fail.  The playground's first build (ui.js: controls, network diagram,
-#: heatmaps) runs as one task of 100-190 ms on this machine, 400-800 ms of blocking time at the
-#: preset's 4x; the Korean page measured 83-92, the English one 91-96.
-SHORT_OF_THE_GATE = {"playground_lab/": "the playground's first build is one long task",
-                     "en/playground_lab/": "the playground's first build is one long task"}
-
-
 @pytest.fixture(scope="module")
 def performance(site, edition_site):
     """Each lesson page's judged performance run, and the printed table."""
@@ -60,9 +51,7 @@ def performance(site, edition_site):
     return judged, table
 
 
-@pytest.mark.parametrize("page", [
-    pytest.param(page, marks=pytest.mark.xfail(reason=SHORT_OF_THE_GATE[page], strict=False))
-    if page in SHORT_OF_THE_GATE else page for page in PAGES])
+@pytest.mark.parametrize("page", PAGES)
 def test_lighthouse_performance(performance, page):
     judged, table = performance
     score = scores(judged[page], ["performance"])["performance"]

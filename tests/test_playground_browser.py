@@ -361,3 +361,34 @@ def test_english_page_speaks_english(page, base_url):
     page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
     assert page.locator(".pg-message").text_content() == fill(en["msg.rejected"], names=en["key.layers"])
     assert_clean(page)
+
+
+def test_built_when_about_to_be_seen_on_a_phone(browser, base_url):
+    """On a phone the playground sits about two screens down the page: it is not built at
+    load (its build was the page's longest task), it is built once it comes within half a
+    screen, and an experiment link clicked before that builds it with that experiment."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    page = context.new_page()
+    watcher = Watcher(page, base_url)
+    try:
+        page.goto(base_url + PAGE, wait_until="load")
+        page.wait_for_timeout(500)
+        top = page.evaluate("document.getElementById('playground').getBoundingClientRect().top")
+        assert top > 1.5 * 823, f"the playground is {top:.0f} px down: this test proves nothing"
+        assert page.evaluate("document.getElementById('playground').dataset.ready") is None
+        assert page.evaluate("window.__playground") is None
+        page.evaluate(f"scrollTo(0, {top - 1.4 * 823})")  # 0.4 screen below the window's bottom
+        page.wait_for_selector("#playground[data-ready='true']", state="attached", timeout=10_000)
+        assert hook(page, "metrics().epoch") == 0 and page.locator(".pg-node canvas").count() > 0
+
+        page.goto(base_url + EN_PAGE, wait_until="load")
+        page.wait_for_timeout(500)
+        assert page.evaluate("document.getElementById('playground').dataset.ready") is None
+        link = page.locator("#exp-xor-hidden a")
+        fragment = link.get_attribute("href")
+        link.click()
+        page.wait_for_selector("#playground[data-ready='true']", state="attached", timeout=10_000)
+        assert "#" + hook(page, "fragment()") == fragment
+        assert not watcher.problems, watcher.problems
+    finally:
+        context.close()

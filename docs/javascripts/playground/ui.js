@@ -549,8 +549,33 @@ export class PlaygroundUI {
 
 // --- start, and a small hook for the browser tests and benchmarks ------------------------
 
+/**
+ * Call start() once, when the playground is about to be seen: at once when the address has a
+ * fragment (a shared setup, an experiment or a heading: the link leads to it), else when it
+ * comes within half a screen of the window or an experiment link changes the address.  On a
+ * phone it sits about two screens down the page, and building it (controls, network diagram,
+ * heatmaps) was the longest task of the page's first load (benchmarks/bench_lighthouse.py);
+ * built half a screen ahead, it is ready before it scrolls into view.
+ */
+export function startWhenNear(root, start) {
+  let started = false;
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) once();
+  }, { rootMargin: "0px 0px 50% 0px" });
+  function once() {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    window.removeEventListener("hashchange", once);
+    start();
+  }
+  if (location.hash.length > 1) { once(); return; }
+  observer.observe(root);
+  window.addEventListener("hashchange", once);
+}
+
 const root = document.getElementById("playground");
-if (root) {
+if (root) startWhenNear(root, () => {
   const ui = new PlaygroundUI(root);
   window.__playground = {
     step(n = 1) { ui.pause(); const m = ui.trainer.step(n); ui.render(); return m; },
@@ -567,4 +592,4 @@ if (root) {
     experiments: EXPERIMENTS.map((e) => ({ ...e })),
   };
   root.dataset.ready = "true";
-}
+});
