@@ -73,3 +73,23 @@ def test_measuring_code_examples():
     import _lighthouse
     failed, tried = doctest.testmod(_lighthouse)
     assert tried >= 4 and failed == 0
+
+
+def test_calibrated_slowdown_follows_lighthouses_calculator():
+    """lighthouse_pages.mjs's calibratedMultiplier: the calculator's points (1x at index 150,
+    2x at 800, 3x at 1300, 4x at 1533, 6x at 2000), and no multiplier under 150."""
+    if reason := missing():
+        unavailable(reason)
+    import json
+    import os
+    import subprocess
+
+    script = ("import(process.env.MODULE).then(m => console.log(JSON.stringify([150, 800, 1300, "
+              "1533, 2000, 1050].map(m.calibratedMultiplier).concat((() => { try { "
+              "return m.calibratedMultiplier(149); } catch (e) { return e.message; } })()))))")
+    module = str(ROOT / "benchmarks" / "lighthouse_pages.mjs")
+    out = subprocess.run(["node", "-e", script], env={**os.environ, "MODULE": module},
+                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True).stdout
+    *multipliers, error = json.loads(out)
+    assert [round(m, 2) for m in multipliers] == [1, 2, 3, 4, 6, 2.5]
+    assert "expected at least 150" in error
