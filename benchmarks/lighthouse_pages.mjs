@@ -71,16 +71,16 @@ export function calibratedMultiplier(benchmarkIndex) {
  * the slowdown calibrated for the benchmarkIndex Lighthouse measured before it. */
 async function measure(url, flags) {
   const {artifacts, runnerOptions} = await navigationGather(undefined, url, {flags});
-  const preset = await Runner.audit(artifacts, runnerOptions);
+  const preset = summary(url, (await Runner.audit(artifacts, runnerOptions)).lhr);
   const settings = structuredClone(runnerOptions.resolvedConfig.settings);
   try {
     settings.throttling.cpuSlowdownMultiplier = calibratedMultiplier(artifacts.BenchmarkIndex);
   } catch (error) {  // a host too slow to calibrate: the preset's scores only
-    return {...summary(url, preset.lhr), calibrated: null, calibrationError: String(error)};
+    return {...preset, calibrated: null, calibrationError: String(error)};
   }
   const calibrated = await Runner.audit({...artifacts, settings},
     {resolvedConfig: {...runnerOptions.resolvedConfig, settings}, computedCache: new Map()});
-  return {...summary(url, preset.lhr), calibrated: summary(url, calibrated.lhr)};
+  return {...preset, calibrated: summary(url, calibrated.lhr)};
 }
 
 async function main() {

@@ -16,11 +16,13 @@ the marked blocks are not skipped in Chromium.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 #: How many of a page's last top-level blocks are marked.
 LAST = 3
 MARK = " data-page-end"
+TAG_NAME = re.compile(r"<[\w:-]+")
 #: Elements without an end tag.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -58,9 +60,10 @@ def top_level_starts(page_html: str) -> list[int]:
     parser = _TopLevel()
     parser.feed(page_html)
     parser.close()
+    # getpos() counts lines at "\n" only (str.splitlines would also split at \r, \x0c, ...)
     line_starts = [0]
-    for line in page_html.splitlines(keepends=True):
-        line_starts.append(line_starts[-1] + len(line))
+    for line in page_html.split("\n"):
+        line_starts.append(line_starts[-1] + len(line) + 1)
     return [line_starts[line - 1] + column for line, column in parser.starts]
 
 
@@ -72,9 +75,7 @@ def mark_page_end(page_html: str, last: int = LAST) -> str:
     """
     out = page_html
     for start in reversed(top_level_starts(page_html)[-last:]):
-        name_end = start + 1
-        while name_end < len(out) and (out[name_end].isalnum() or out[name_end] in "-:"):
-            name_end += 1
+        name_end = TAG_NAME.match(out, start).end()
         out = out[:name_end] + MARK + out[name_end:]
     return out
 
