@@ -45,7 +45,7 @@ MATHJAX_VERSION = "3.2.2"  # package.json pins mathjax-full to this
 CACHE = Path(".cache") / "mathjax"
 
 # pymdownx.arithmatex (generic: true): the TeX, HTML-escaped, with its delimiters.
-ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?P<tex>.*?)</(?P=tag)>', re.S)
+ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex"(?:\s[^>]*)?>(?P<tex>.*?)</(?P=tag)>', re.S)
 # A notebook cell whose HTML may hold $...$ math (Markdown cells, Markdown/LaTeX outputs).
 CELL = re.compile(r'<div class="[^"]*\bjp-Rendered(?:Markdown|Latex)\b[^"]*"[^>]*>')
 DIV = re.compile(r"<div\b|</div>")

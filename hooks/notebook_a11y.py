@@ -1,4 +1,4 @@
-"""MkDocs hook: notebook pages made accessible — plot alt text, scrollable code cells.
+"""MkDocs hook: notebook pages made accessible — plot alt text.
 
 nbconvert (through mkdocs-jupyter) gives every image output the placeholder alt
 ``No description has been provided for this image``: a screen reader announces
@@ -13,10 +13,7 @@ The result reads "그림: 계단 함수" (Korean edition) or "Figure: Step funct
 (English edition, ``extra.edition: en``); a second figure under the same text
 gets "(2)", and so on.  Nothing is invented: the words are the notebook's own.
 
-Also: a code cell's source box (``div.highlight-ipynb``) scrolls sideways when a line
-is long, and a region that scrolls must be reachable by keyboard (axe rule
-``scrollable-region-focusable``): it gets ``tabindex="0"``, as Material gives its
-own code blocks.
+(Code cells and outputs that scroll sideways: hooks/scroll_boxes.py.)
 """
 
 from __future__ import annotations
@@ -82,19 +79,7 @@ def describe(content: str, edition: str = "ko") -> str:
     return _TOKEN.sub(replace, content)
 
 
-_CODE_BOX = re.compile(r'<div class="highlight-ipynb(?P<rest>[^"]*)"(?![^>]*tabindex)')
-
-
-def focusable_code(content: str) -> str:
-    """Give each notebook code box ``tabindex="0"`` (it may scroll sideways).
-
-    >>> focusable_code('<div class="highlight-ipynb hl-python"><pre>x</pre></div>')
-    '<div class="highlight-ipynb hl-python" tabindex="0"><pre>x</pre></div>'
-    """
-    return _CODE_BOX.sub(lambda m: m.group(0) + ' tabindex="0"', content)
-
-
 def on_page_content(html_content, page, config, files):
     if not page.file.src_uri.endswith(".ipynb"):
         return html_content
-    return focusable_code(describe(html_content, config.extra.get("edition", "ko")))
+    return describe(html_content, config.extra.get("edition", "ko"))

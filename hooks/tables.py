@@ -47,6 +47,15 @@ def boxed(html: str) -> str:
                                 f'<table class="{CLASS}"{m.group(1)}>{m.group(2)}</div></div>'), html)
 
 
+#: The box scrolls, not the table.  Material gives a table ``overflow: auto`` with
+#: ``max-width: 100%``; inside its box (an inline-block as wide as the table) that width is the
+#: table's own, so the table never scrolls: the box does, and hooks/scroll_boxes.py makes the
+#: box a keyboard stop.  Said here so that no element that cannot be reached by keyboard is
+#: styled to scroll (tests/test_gate_a11y.py finds every such element).
+BOX_SCROLLS = ("/* the box scrolls, not the table (hooks/tables.py: BOX_SCROLLS) */\n"
+               ".md-typeset__scrollwrap > .md-typeset__table > table.lesson-table{overflow:visible}\n")
+
+
 def _split(selectors: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside ``:is(...)``)."""
     parts, depth, start = [], 0, 0
@@ -101,7 +110,8 @@ def material_stylesheet() -> str:
 def on_files(files, config):
     css = restated(material_stylesheet())
     files.append(File.generated(config, STYLESHEET, content=(
-        "/* Material's table styles for table.lesson-table (hooks/tables.py) */\n" + css + "\n")))
+        "/* Material's table styles for table.lesson-table (hooks/tables.py) */\n" + css + "\n"
+        + BOX_SCROLLS)))
     return files
 
 

@@ -49,8 +49,9 @@ def test_built_site(site):
         text = html.read_text(encoding="utf-8")
         assert not re.search(r"<table(?![^>]*\bclass=)", text), f"{html.relative_to(site)}: a table Material would re-box"
         for m in re.finditer(r'<table class="lesson-table"', text):
-            # (a page's last blocks carry hooks/page_end.py's mark: data-page-end)
-            assert re.search(r'<div(?: data-page-end)? class="md-typeset__scrollwrap">'
+            # (a page's last blocks carry hooks/page_end.py's mark: data-page-end; every box
+            # hooks/scroll_boxes.py's: tabindex, role, name, data-scroll-box)
+            assert re.search(r'<div(?: data-page-end)? class="md-typeset__scrollwrap"[^>]*>'
                              r'<div class="md-typeset__table">$', text[:m.start()]), html
             boxed += 1
         if boxed and "lesson-table" in text:
