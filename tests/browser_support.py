@@ -117,13 +117,32 @@ class Watcher:
     def __init__(self, page, base_url: str) -> None:
         self.origin = urlsplit(base_url).netloc
         self.problems: list[str] = []
+        self.requested: set[str] = set()  # URL paths of the own-origin requests
+        self._running: set = set()        # requests started and not yet finished or failed
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda r: self.problems.append(
-            f"failed request: {r.url} ({r.failure})"))
+        # a request of a page left behind (e.g. its search worker's) may end without an event
+        page.on("framenavigated", lambda f: f.parent_frame is None and self._running.clear())
+        page.on("request", lambda r: self._running.add(r))
+        page.on("requestfinished", lambda r: self._running.discard(r))
+        page.on("requestfailed", self._failed)
         page.on("response", self._response)
         # Block and report every request to another host: the site must be self-contained.
         page.route("**/*", self._route)
+
+    def settle(self, page, timeout_s: float = 60) -> None:
+        """Return once every request the page has started is finished or failed (what
+        Playwright's "networkidle" waits 500 ms of quiet for); fail after ``timeout_s``."""
+        for _ in range(int(timeout_s * 100)):
+            if not self._running:
+                return
+            page.wait_for_timeout(10)  # lets Playwright deliver the requests' events
+        raise AssertionError(f"requests still running after {timeout_s} s: "
+                             + ", ".join(r.url for r in self._running))
+
+    def _failed(self, request) -> None:
+        self._running.discard(request)
+        self.problems.append(f"failed request: {request.url} ({request.failure})")
 
     def _console(self, message) -> None:
         if message.type == "error":
@@ -136,6 +155,8 @@ class Watcher:
     def _route(self, route) -> None:
         url = urlsplit(route.request.url)
         if url.scheme in ("data", "blob", "about") or url.netloc == self.origin:
+            if url.netloc == self.origin:
+                self.requested.add(url.path)
             route.continue_()
         else:
             self.problems.append(f"request outside the site: {route.request.url}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import launched_chromium, served
+from browser_support import launched_chromium, served, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,15 +80,14 @@ def start_builds(project: Path, targets: dict[str, Path], env: dict) -> dict[str
     }
 
 
-@pytest.fixture(scope="session")
-def builds(tmp_path_factory) -> dict[str, Build]:
-    """Build both editions with ``--strict`` (side by side); return each result, even a failure.
+def build_both(folder: Path) -> dict[str, Build]:
+    """Build both editions with ``--strict`` (side by side) into ``folder/site`` (the English
+    one into ``folder/site/en``); return each result, even a failure.
 
     The English build goes to its own folder first and is moved to ``site/en`` after the
     Korean build (which cleans its site folder) is done.
     """
-    site = tmp_path_factory.mktemp("site")
-    english = tmp_path_factory.mktemp("site-en")
+    site, english = folder / "site", folder / "site-en"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     before = _docs_files()
     running = start_builds(ROOT, {"ko": site, "en": english}, env)
@@ -99,6 +99,30 @@ def builds(tmp_path_factory) -> dict[str, Build]:
     return {edition: Build(edition, site / EDITIONS[edition][1], running[edition].returncode,
                            outputs[edition], created)
             for edition in EDITIONS}
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory) -> dict[str, Build]:
+    """Both editions built once per test run (:func:`build_both`).
+
+    Under pytest-xdist (``scripts/test.sh`` runs two workers) the first worker to need the site
+    builds it into the run's shared temporary folder while holding a lock; the other waits for
+    the lock and reads the same result, so each edition is built once per run.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_both(tmp_path_factory.mktemp("builds"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of a run
+    record = shared / "builds.json"
+    with FileLock(str(shared / "builds.lock")):
+        if not record.is_file():
+            (shared / "builds").mkdir()
+            result = build_both(shared / "builds")
+            record.write_text(json.dumps({e: {**dataclasses.asdict(b), "site": str(b.site)}
+                                          for e, b in result.items()}), encoding="utf-8")
+    return {edition: Build(**{**fields, "site": Path(fields["site"])})
+            for edition, fields in json.loads(record.read_text(encoding="utf-8")).items()}
 
 
 def _built(build: Build) -> Path:
@@ -138,6 +162,15 @@ def edition_pages(root: Path, edition: str) -> list[Path]:
     return pages
 
 
+def site_pages(site: Path, edition: str) -> list[str]:
+    """URL paths (from the site root) of every HTML page of one edition; new pages are
+    covered automatically.  English paths start with ``en/``."""
+    prefix = EDITIONS[edition][1]
+    root = site / prefix
+    return [prefix + html.relative_to(root).as_posix().removesuffix("index.html")
+            for html in edition_pages(root, edition) if html.name != "404.html"]
+
+
 # --- browser ------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
@@ -152,3 +185,22 @@ def browser():
     """One headless Chromium for the whole session (skipped, or failed with CI=true, if missing)."""
     with launched_chromium() as launched:
         yield launched
+
+
+@pytest.fixture(scope="session")
+def visits(browser, site, edition_site, base_url):
+    """``visits(edition)``: {page path: tests/visits.py's Visit} — every page of the edition
+    loaded once in Chromium (on first use) for the browser gates that read it."""
+    import visits as visiting
+
+    if not visiting.AXE.is_file():
+        unavailable(f"{visiting.AXE.relative_to(ROOT)} not found (run `npm ci` at the repository root)")
+    found: dict[str, dict] = {}
+
+    def visit(edition: str) -> dict:
+        if edition not in found:
+            edition_site(edition)
+            found[edition] = {path: visiting.visit_page(browser, base_url, path)
+                              for path in site_pages(site, edition)}
+        return found[edition]
+    return visit

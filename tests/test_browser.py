@@ -14,12 +14,13 @@ Without them the tests are skipped, except with ``CI=true`` where they fail
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from browser_support import Watcher
-from conftest import EDITIONS, edition_pages
+from conftest import EDITIONS, site_pages
+from visits import TWO_FRAMES, math_problems
+
+__all__ = ["check_math", "load", "open_page", "site_pages"]  # used by other browser tests
 
 SEARCH_TIMEOUT_MS = 15_000
 
@@ -33,103 +34,23 @@ def page(browser, base_url):
     context.close()
 
 
-def site_pages(site: Path, edition: str) -> list[str]:
-    """URL paths (from the site root) of every HTML page of one edition; new pages are
-    covered automatically.  English paths start with ``en/``."""
-    prefix = EDITIONS[edition][1]
-    root = site / prefix
-    return [prefix + html.relative_to(root).as_posix().removesuffix("index.html")
-            for html in edition_pages(root, edition) if html.name != "404.html"]
-
-
-# --- checks on one page ------------------------------------------------------------
-
-TEXT_OUTSIDE_CODE = """() => {
-    const root = (document.querySelector("article") || document.body).cloneNode(true);
-    root.querySelectorAll("pre, code, script, style, mjx-container, .highlight")
-        .forEach(e => e.remove());
-    return root.textContent;
-}"""
-
-MATH_PROBLEMS = """() => {
-    const problems = [];
-    if (window.MathJax !== undefined) problems.push("MathJax JavaScript ran in the page");
-    // every formula arithmatex marked holds MathJax's output
-    for (const e of document.querySelectorAll(".arithmatex"))
-        if (!e.querySelector(":scope > mjx-container > svg"))
-            problems.push(`not typeset: ${e.textContent.slice(0, 80)}`);
-    // what is seen: each shown formula has a size; each glyph it uses is defined on the page
-    for (const svg of document.querySelectorAll("mjx-container > svg")) {
-        const box = svg.getBoundingClientRect();
-        const shown = svg.parentElement.getClientRects().length > 0;
-        if (shown && (box.width < 2 || box.height < 2))
-            problems.push(`formula drawn ${box.width}x${box.height} px: ${svg.parentElement.textContent.slice(0, 80)}`);
-        for (const use of svg.querySelectorAll("use")) {
-            const id = (use.getAttribute("xlink:href") || use.getAttribute("href") || "").slice(1);
-            if (!document.getElementById(id)) problems.push(`glyph #${id} not on the page`);
-        }
-    }
-    // what is read: each formula has its MathML
-    for (const c of document.querySelectorAll("mjx-container"))
-        if (!c.querySelector("mjx-assistive-mml > math")) problems.push("formula without MathML");
-    // notebook Markdown cells: no $...$ left outside code
-    for (const cell of document.querySelectorAll(".jp-RenderedMarkdown")) {
-        const copy = cell.cloneNode(true);
-        copy.querySelectorAll("pre, code, mjx-container").forEach(e => e.remove());
-        const raw = copy.textContent.match(/[$][^$]+[$]/);
-        if (raw) problems.push(`untypeset notebook math: ${raw[0].slice(0, 80)}`);
-    }
-    return [...new Set(problems)];
-}"""
-
-#: Scrolls down the page 1800 px at a time (Chromium fetches a lazy image once it is about
-#: 1250 px or less from the screen), two frames apart, as a reader's scrolling would: the
-#: figures after a page's first load lazily (hooks/images.py).  Resolves once every image
-#: has loaded or failed.
-BRING_IN_IMAGES = """async () => {
-    const frame = () => new Promise(done => requestAnimationFrame(done));
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 1800) {
-        scrollTo(0, y);
-        await frame();
-        await frame();
-    }
-    scrollTo(0, 0);
-    await Promise.all([...document.images].filter(i => !i.complete).map(i =>
-        new Promise(done => { i.addEventListener("load", done); i.addEventListener("error", done); })));
-}"""
-
-BAD_IMAGES = """() => [...document.images]
-    .filter(i => !(i.complete && i.naturalWidth > 0) || !(i.alt || "").trim())
-    .map(i => `${i.getAttribute("src")} complete=${i.complete} width=${i.naturalWidth} alt=${JSON.stringify(i.alt)}`)"""
-
-
 def check_math(page) -> None:
     """Math typeset: no raw TeX delimiters in the text, every formula an SVG of visible
-    size with its glyphs and its MathML (see MATH_PROBLEMS)."""
-    text = page.evaluate(TEXT_OUTSIDE_CODE)
-    for raw in ("\\(", "\\[", "$$"):
-        assert raw not in text, f"{page.url}: untypeset math ({raw!r}) in the text"
-    problems = page.evaluate(MATH_PROBLEMS)
+    size with its glyphs and its MathML (tests/visits.py's MATH_PROBLEMS)."""
+    problems = math_problems(page)
     assert not problems, f"{page.url}:\n" + "\n".join(problems[:10])
 
 
 def load(page, url: str) -> None:
-    """Load ``url`` and wait until the network has been idle for 500 ms (Playwright's
-    "networkidle"): for the checks of requests (gate 1, page weight), which must see the
-    requests a page makes after its load event too."""
+    """Load ``url`` and wait until every request the page started has ended (for the checks
+    of requests, which must see the requests a page makes after its load event too)."""
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-
-
-#: Resolves after two animation frames: what Material's script does after the load event
-#: (e.g. the tabindex of a scrollable code block, set from a ResizeObserver) is done by then.
-TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    page.watcher.settle(page)
 
 
 def open_page(page, url: str) -> None:
     """Load ``url`` for checks of the DOM and the layout (axe-core, alt text, widths): the
-    load event (stylesheets, scripts, images), then two frames.  About 0.5 s faster per page
-    than :func:`load`, whose idle wait only the checks of requests need."""
+    load event (stylesheets, scripts, images), then two frames."""
     page.goto(url, wait_until="load")
     page.evaluate(TWO_FRAMES)
 
@@ -142,19 +63,16 @@ def test_site_has_pages(edition_site, site, edition):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page(page, site, edition_site, base_url, subtests, edition):
-    edition_site(edition)
-    for path in site_pages(site, edition):
+def test_every_page(visits, subtests, edition):
+    """Gate 1 on every page's one visit (tests/visits.py): no console error, failed request
+    or request outside the site, math typeset, a title, every image loaded with alt text."""
+    for path, seen in visits(edition).items():
         with subtests.test(page=path or "/"):
-            page.watcher.problems.clear()
-            load(page, base_url + path)
-            check_math(page)
-            assert page.title().strip(), f"{path}: empty <title>"
-            page.evaluate(BRING_IN_IMAGES)
-            bad = page.evaluate(BAD_IMAGES)
-            assert not bad, f"{path}: images not loaded or without alt: {bad}"
-            page.wait_for_load_state("networkidle")
-            assert not page.watcher.problems, f"{path}:\n" + "\n".join(page.watcher.problems)
+            assert not seen.math, f"{path}:\n" + "\n".join(seen.math[:10])
+            assert seen.title, f"{path}: empty <title>"
+            assert not seen.bad_images, f"{path}: images not loaded or without alt: {seen.bad_images}"
+            assert not seen.problems, f"{path}:\n" + "\n".join(seen.problems)
+            assert seen.requested, f"{path}: no request seen"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -165,7 +83,7 @@ def test_math_after_clicking_to_another_page(page, edition_site, base_url, editi
     link = page.locator("nav.md-nav--primary a.md-nav__link[href*='backprop']").first
     link.click()
     page.wait_for_url(start + "backprop/")
-    page.wait_for_load_state("networkidle")
+    page.watcher.settle(page)
     assert page.locator(".arithmatex").count() > 0, "the backprop page has no math"
     check_math(page)
     assert not page.watcher.problems, "\n".join(page.watcher.problems)
@@ -217,7 +135,7 @@ def test_language_switcher_keeps_the_page(page, edition_site, base_url, edition,
     page.locator(f".md-select__link[hreflang='{other}']").click()
     target = base_url + EDITIONS[other][1] + path
     page.wait_for_url(target)
-    page.wait_for_load_state("networkidle")
+    page.watcher.settle(page)
     assert page.evaluate("document.documentElement.lang") == other
     assert not page.watcher.problems, "\n".join(page.watcher.problems)
 
@@ -266,7 +184,7 @@ def test_tables_look_as_material_styles_them(page, base_url):
         ours.parentElement.append(theirs);
         const props = ["display", "font-size", "border-top-width", "border-top-style", "border-radius",
             "background-color", "padding-top", "padding-left", "text-align", "vertical-align",
-            "font-weight", "min-width", "max-width", "overflow-x"];
+            "font-weight", "min-width", "max-width"];  // not overflow: hooks/tables.py BOX_SCROLLS
         const found = [];
         for (const sel of ["", "th", "td", "tbody tr"]) {
             const a = sel ? ours.querySelector(sel) : ours, b = sel ? theirs.querySelector(sel) : theirs;
@@ -279,3 +197,9 @@ def test_tables_look_as_material_styles_them(page, base_url):
         return found;
     }""")
     assert not differences, differences
+    # the box scrolls, not the table (hooks/tables.py: BOX_SCROLLS)
+    assert page.evaluate("""() => {
+        const t = document.querySelector("article table.lesson-table");
+        return [getComputedStyle(t).overflowX, t.parentElement.parentElement.tabIndex,
+                t.parentElement.parentElement.getAttribute("role")];
+    }""")[::2] == ["visible", "group"]

@@ -2,9 +2,13 @@
 
 axe-core comes from npm (``package.json``; ``npm ci`` puts it in ``node_modules/``).
 Each page of the built site, served on 127.0.0.1 (fixtures in tests/conftest.py), is
-loaded in Chromium, ``axe.min.js`` is injected and ``axe.run`` checks the WCAG 2 A/AA
-rules and axe's best practices.  A violation of impact *serious* or *critical* fails
-the test; every violation found (of any impact) is printed.
+loaded once in Chromium (tests/visits.py), ``axe.min.js`` is injected and ``axe.run`` checks
+the WCAG 2 A/AA rules and axe's best practices at each window width of ``visits.WIDTHS``
+(320, 768 and 1280 px: what overflows depends on the reader's fonts and window, so every box
+that can scroll is made to scroll here).  A violation of impact *serious* or *critical*
+fails the test; every violation found (of any impact) is printed.  Every element of the
+content that CSS lets scroll must be a scroll box of hooks/scroll_boxes.py (or hold
+something focusable), whatever overflows with this machine's fonts.
 
 Also: every image has alt text that says something (not empty, not a file name, not
 nbconvert's placeholder — hooks/notebook_a11y.py replaces that one), and in the
@@ -18,46 +22,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from browser_support import unavailable
-from test_browser import open_page, site_pages
+from visits import WIDTHS
 
-from conftest import EDITIONS, ROOT
+from conftest import EDITIONS
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "best-practice"]
 FAILING_IMPACTS = {"serious", "critical"}
-
-#: Rules switched off, each with the reason it is outside this repository's control.
-#: (Empty: every serious/critical finding so far has been fixable here.)
-EXCLUDED_RULES: dict[str, str] = {}
-
-RUN_AXE = """async ([tags, excluded]) => {
-    const rules = Object.fromEntries(excluded.map(id => [id, {enabled: false}]));
-    const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, rules,
-                                            resultTypes: ["violations"]});
-    return result.violations.map(v => ({
-        id: v.id, impact: v.impact, help: v.help,
-        nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary
-                                        .replace(/\\s+/g, " ").slice(0, 200)),
-        count: v.nodes.length,
-    }));
-}"""
-
-IMAGES = """() => [...document.querySelectorAll("article img, .md-content img")]
-    .map(i => ({src: (i.getAttribute("src") || "").slice(0, 80), alt: i.getAttribute("alt")}))"""
 
 PLACEHOLDER = "No description has been provided for this image"
 FILENAME = re.compile(r"^[\w\-./]+\.(png|jpe?g|svg|gif|webp)$", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def axe_path() -> Path:
-    if not AXE.is_file():
-        unavailable(f"{AXE.relative_to(ROOT)} not found (run `npm ci` at the repository root)")
-    return AXE
 
 
 @pytest.fixture()
@@ -84,51 +58,37 @@ def test_bad_alt_recognises_placeholders():
     assert bad_alt("그림: 계단 함수") is None
 
 
-@pytest.fixture(scope="module")
-def visits(browser, axe_path, site, edition_site, base_url):
-    """edition -> {page path: {"violations": axe's, "images": IMAGES}}: each page of an
-    edition loaded once (1280 x 900) for both tests below, on first use."""
-    found: dict[str, dict[str, dict]] = {}
-
-    def visit(edition: str) -> dict[str, dict]:
-        if edition not in found:
-            edition_site(edition)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            try:
-                found[edition] = {}
-                for path in site_pages(site, edition):
-                    open_page(page, base_url + path)
-                    images = page.evaluate(IMAGES)  # before axe adds anything to the page
-                    page.add_script_tag(path=str(axe_path))
-                    found[edition][path] = {
-                        "violations": page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)]),
-                        "images": images}
-            finally:
-                context.close()
-        return found[edition]
-    return visit
-
-
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_axe_finds_no_serious_violation(visits, subtests, edition):
+def test_axe_finds_no_serious_violation(visits, subtests, edition, width):
     for path, seen in visits(edition).items():
         with subtests.test(page=path or "/"):
-            for v in seen["violations"]:
-                print(f"[axe] /{path} {v['impact']:<8} {v['id']} ({v['count']}): {v['help']}")
+            for v in seen.violations[width]:
+                print(f"[axe {width}px] /{path} {v['impact']:<8} {v['id']} ({v['count']}): {v['help']}")
                 for node in v["nodes"]:
                     print(f"        {node}")
-            serious = [v for v in seen["violations"] if v["impact"] in FAILING_IMPACTS]
-            assert not serious, f"/{path}: " + json.dumps(serious, ensure_ascii=False, indent=1)
+            serious = [v for v in seen.violations[width] if v["impact"] in FAILING_IMPACTS]
+            assert not serious, f"/{path} at {width}px: " + json.dumps(serious, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_box_that_can_scroll_is_a_scroll_box(visits, subtests, edition, width):
+    """Decided by CSS, whatever overflows with this machine's fonts: every element of the
+    content that may scroll is marked by hooks/scroll_boxes.py (reachable by keyboard while
+    it scrolls) or holds something the keyboard can focus."""
+    for path, seen in visits(edition).items():
+        with subtests.test(page=path or "/"):
+            assert not seen.uncovered[width], f"/{path} at {width}px: {seen.uncovered[width]}"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_image_has_meaningful_alt(visits, subtests, edition):
     pages = visits(edition)
-    assert any(seen["images"] for seen in pages.values()), f"{edition}: no image on any page"
+    assert any(seen.images for seen in pages.values()), f"{edition}: no image on any page"
     for path, seen in pages.items():
         with subtests.test(page=path or "/"):
-            bad = [f"{img['src']}: {why} ({img['alt']!r})" for img in seen["images"]
+            bad = [f"{img['src']}: {why} ({img['alt']!r})" for img in seen.images
                    if (why := bad_alt(img["alt"]))]
             assert not bad, f"/{path}: " + "; ".join(bad)
 

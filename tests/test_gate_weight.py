@@ -1,7 +1,8 @@
 """Gate: page weight of every lesson page, both editions, on a reader's first visit.
 
-Each page is loaded in a fresh browser context (empty cache); the bytes of every
-response body are summed.  The math is typeset at build time (hooks/mathjax.py: SVG
+Each page is loaded once in a fresh browser context (empty cache: tests/visits.py); the
+sizes of the site's files it fetched are summed (the site is static: a response body is its
+file).  The math is typeset at build time (hooks/mathjax.py: SVG
 + MathML in the HTML, no MathJax JavaScript or fonts): the table shows how many of the
 page's HTML bytes are math (``<mjx-container>`` elements, the glyphs' ``<svg><defs>``
 and MathJax's ``<style>``).  It is printed (``pytest -s`` to see it).
@@ -18,8 +19,8 @@ import re
 
 import pytest
 
+
 from conftest import EDITIONS
-from test_browser import load, site_pages
 
 PAGE_BUDGET = 4_000_000
 SVG_BUDGET = 150_000
@@ -46,34 +47,6 @@ def math_bytes(html: str) -> int:
     return sum(len(m.group().encode()) for m in MATH_MARKUP.finditer(html))
 
 
-def first_visit(browser, url: str) -> tuple[int, int, int, list[str]]:
-    """(all bytes, HTML bytes, math bytes in the HTML, MathJax URLs fetched) of the
-    response bodies of one page load, empty cache."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    sizes: dict[str, int] = {}
-    html = ""
-
-    def record(response):
-        nonlocal html
-        try:
-            body = response.body()
-        except Exception:  # redirects have no body
-            sizes.setdefault(response.url, 0)
-            return
-        sizes[response.url] = len(body)
-        if response.url == url:
-            html = body.decode("utf-8")
-
-    page = context.new_page()
-    page.on("response", record)
-    try:
-        load(page, url)
-    finally:
-        context.close()
-    mathjax = [u for u in sizes if "mathjax" in u.lower()]
-    return sum(sizes.values()), len(html.encode()), math_bytes(html), mathjax
-
-
 def test_math_bytes_counts_the_typeset_math():
     html = ('<html><head><style id="MJX-SVG-styles">x{}</style></head><body>'
             '<svg id="MJX-SVG-global-cache" style="display: none;"><defs></defs></svg>'
@@ -83,22 +56,25 @@ def test_math_bytes_counts_the_typeset_math():
                                    '<mjx-container jax="SVG"><svg></svg></mjx-container>')
 
 
-def test_page_weight(browser, base_url, site, edition_site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_page_weight(visits, site, edition):
+    """Each page's first visit (tests/visits.py: a fresh context, every request seen): the
+    bytes of the site's files it fetched, under the budget; no MathJax file among them."""
     rows, heavy, shipped = [], [], []
-    for edition in EDITIONS:
-        edition_site(edition)
-        for path in site_pages(site, edition):
-            total, html, math, mathjax = first_visit(browser, base_url + path)
-            rows.append((path or "/", total, html, math))
-            if total >= PAGE_BUDGET:
-                heavy.append(f"{path or '/'}: {total} B")
-            shipped += [f"{path or '/'}: {u}" for u in mathjax]
+    for path, seen in visits(edition).items():
+        sizes = seen.fetched_bytes(site)
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        total = sum(sizes.values())
+        rows.append((path or "/", total, len(html.encode()), math_bytes(html)))
+        if total >= PAGE_BUDGET:
+            heavy.append(f"{path or '/'}: {total} B")
+        shipped += [f"{path or '/'}: {u}" for u in sizes if "mathjax" in u.lower()]
     print("\n| page | KB total | KB HTML | KB math in the HTML | math share of the HTML |"
           "\n|---|---:|---:|---:|---:|")
     for path, total, html, math in rows:
         print(f"| {path} | {total / 1000:.0f} | {html / 1000:.0f} | {math / 1000:.0f} "
               f"| {100 * math / max(html, 1):.0f} % |")
-    assert rows and all(total > 0 and html > 0 for _, total, html, _ in rows)
+    assert rows and all(total > html > 0 for _, total, html, _ in rows)
     assert any(math for *_, math in rows), "no typeset math found on any page"
     assert not heavy, f"pages over {PAGE_BUDGET} B on a first visit:\n" + "\n".join(heavy)
     assert not shipped, "MathJax files fetched (math is typeset at build time):\n" + "\n".join(shipped)

@@ -1,0 +1,207 @@
+"""One visit of every page of an edition in Chromium, shared by the browser gates.
+
+A page costs most of its test time in being loaded and laid out, so each page of the built
+site is loaded once per edition, in a fresh browser context (an empty cache: a reader's first
+visit), and everything the gates check is read during that one visit:
+
+- tests/test_browser.py::test_every_page — gate 1: no console error, no failed request, no
+  request outside the site's own origin, math typeset, images loaded with alt text, a title;
+- tests/test_gate_weight.py — the bytes the page fetched (the sizes of the site's files it
+  requested: the site is static, so a response body is its file);
+- tests/test_gate_a11y.py — gate 3: axe-core at each width of :data:`WIDTHS`, the images'
+  alt text, and every element of the content that CSS lets scroll is a marked scroll box
+  (hooks/scroll_boxes.py) or holds something focusable.
+
+The visit waits for events, never for a fixed time: the load event; each lazily loaded image's
+load or error; after each resize, the end of every transition it started and two animation
+frames (what a ResizeObserver does happens by then); and the end of every request the page
+started (:meth:`browser_support.Watcher.settle`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from browser_support import Watcher
+
+#: Window widths at which axe-core checks each page: a phone, a tablet, a desktop.  What fits
+#: depends on the fonts installed: a table that fits at 1280 px in one font overflows in
+#: another, so the narrow widths make every box that can scroll scroll here.
+WIDTHS = (1280, 768, 320)
+HEIGHT = 900
+
+TEXT_OUTSIDE_CODE = """() => {
+    const root = (document.querySelector("article") || document.body).cloneNode(true);
+    root.querySelectorAll("pre, code, script, style, mjx-container, .highlight")
+        .forEach(e => e.remove());
+    return root.textContent;
+}"""
+
+MATH_PROBLEMS = """() => {
+    const problems = [];
+    if (window.MathJax !== undefined) problems.push("MathJax JavaScript ran in the page");
+    // every formula arithmatex marked holds MathJax's output
+    for (const e of document.querySelectorAll(".arithmatex"))
+        if (!e.querySelector(":scope > mjx-container > svg"))
+            problems.push(`not typeset: ${e.textContent.slice(0, 80)}`);
+    // what is seen: each shown formula has a size; each glyph it uses is defined on the page
+    for (const svg of document.querySelectorAll("mjx-container > svg")) {
+        const box = svg.getBoundingClientRect();
+        const shown = svg.parentElement.getClientRects().length > 0;
+        if (shown && (box.width < 2 || box.height < 2))
+            problems.push(`formula drawn ${box.width}x${box.height} px: ${svg.parentElement.textContent.slice(0, 80)}`);
+        for (const use of svg.querySelectorAll("use")) {
+            const id = (use.getAttribute("xlink:href") || use.getAttribute("href") || "").slice(1);
+            if (!document.getElementById(id)) problems.push(`glyph #${id} not on the page`);
+        }
+    }
+    // what is read: each formula has its MathML
+    for (const c of document.querySelectorAll("mjx-container"))
+        if (!c.querySelector("mjx-assistive-mml > math")) problems.push("formula without MathML");
+    // notebook Markdown cells: no $...$ left outside code
+    for (const cell of document.querySelectorAll(".jp-RenderedMarkdown")) {
+        const copy = cell.cloneNode(true);
+        copy.querySelectorAll("pre, code, mjx-container").forEach(e => e.remove());
+        const raw = copy.textContent.match(/[$][^$]+[$]/);
+        if (raw) problems.push(`untypeset notebook math: ${raw[0].slice(0, 80)}`);
+    }
+    return [...new Set(problems)];
+}"""
+
+#: Scrolls down the page 1800 px at a time (Chromium fetches a lazy image once it is about
+#: 1250 px or less from the screen), two frames apart, as a reader's scrolling would: the
+#: figures after a page's first load lazily (hooks/images.py).  Resolves once every image
+#: has loaded or failed.
+BRING_IN_IMAGES = """async () => {
+    const frame = () => new Promise(done => requestAnimationFrame(done));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 1800) {
+        scrollTo(0, y);
+        await frame();
+        await frame();
+    }
+    scrollTo(0, 0);
+    await Promise.all([...document.images].filter(i => !i.complete).map(i =>
+        new Promise(done => { i.addEventListener("load", done); i.addEventListener("error", done); })));
+}"""
+
+BAD_IMAGES = """() => [...document.images]
+    .filter(i => !(i.complete && i.naturalWidth > 0) || !(i.alt || "").trim())
+    .map(i => `${i.getAttribute("src")} complete=${i.complete} width=${i.naturalWidth} alt=${JSON.stringify(i.alt)}`)"""
+
+IMAGES = """() => [...document.querySelectorAll("article img, .md-content img")]
+    .map(i => ({src: (i.getAttribute("src") || "").slice(0, 80), alt: i.getAttribute("alt")}))"""
+
+#: Resolves after two animation frames: what the page's scripts do in response to a load or a
+#: resize (ResizeObserver callbacks, Material's set-up of a code block) is done by then.
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+#: Resolves once the page is still after a resize: two frames, every running CSS transition
+#: and animation that has an end finished (a resize across Material's breakpoints slides its
+#: navigation drawer: read halfway, its text is drawn in passing colours), two frames more.
+SETTLED = """async () => {
+    const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    await frames();
+    await Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null)));
+    await frames();
+}"""
+
+#: axe-core from npm (package.json; ``npm ci`` puts it in node_modules/).
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "best-practice"]
+#: axe rules switched off, each with the reason it is outside this repository's control.
+#: (Empty: every serious or critical finding so far has been fixable here.)
+EXCLUDED_RULES: dict[str, str] = {}
+
+RUN_AXE = """async ([tags, excluded]) => {
+    const rules = Object.fromEntries(excluded.map(id => [id, {enabled: false}]));
+    const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, rules,
+                                            resultTypes: ["violations"]});
+    return result.violations.map(v => ({
+        id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary
+                                        .replace(/\\s+/g, " ").slice(0, 200)),
+        count: v.nodes.length,
+    }));
+}"""
+
+#: Elements of the page's content that CSS lets scroll (overflow auto or scroll), shown, that
+#: are neither a marked scroll box (hooks/scroll_boxes.py; Material's code blocks, pre > code)
+#: nor hold something the keyboard can focus.  Decided by CSS, not by whether the element
+#: overflows in this window with these fonts: such an element would scroll for some reader.
+UNCOVERED_SCROLLERS = """() => {
+    const focusable = "a[href], button, input, select, textarea, [tabindex]";
+    return [...document.querySelectorAll(".md-content *")].filter(e => {
+        const s = getComputedStyle(e);
+        if (!/auto|scroll/.test(s.overflowX + " " + s.overflowY)) return false;
+        if (s.display === "none" || s.display.startsWith("table") || s.display.startsWith("inline")
+            && s.display !== "inline-block") return false;
+        if (e.matches("[data-scroll-box], pre > code")) return false;
+        return !e.matches(focusable) && !e.querySelector(focusable);
+    }).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === "string"
+                                            ? "." + e.className.trim().split(/\\s+/).join(".") : ""));
+}"""
+
+
+@dataclass
+class Visit:
+    """What one page showed on its visit (``path`` from the site root, e.g. ``en/loss/``)."""
+
+    path: str
+    title: str = ""
+    problems: list[str] = field(default_factory=list)    # Watcher: errors, failed/outside requests
+    math: list[str] = field(default_factory=list)        # MATH_PROBLEMS and raw TeX in the text
+    bad_images: list[str] = field(default_factory=list)  # not loaded, or without alt
+    images: list[dict] = field(default_factory=list)     # src and alt of the content's images
+    requested: list[str] = field(default_factory=list)   # own-origin URL paths fetched
+    violations: dict[int, list[dict]] = field(default_factory=dict)  # width -> axe's
+    uncovered: dict[int, list[str]] = field(default_factory=dict)    # width -> UNCOVERED_SCROLLERS
+
+    def fetched_bytes(self, site: Path) -> dict[str, int]:
+        """URL path → size of the site's file served for it (the site is static)."""
+        sizes = {}
+        for url_path in self.requested:
+            file = site / unquote(url_path).lstrip("/")
+            if file.is_dir():
+                file = file / "index.html"
+            sizes[url_path] = file.stat().st_size if file.is_file() else 0
+        return sizes
+
+
+def math_problems(page) -> list[str]:
+    """Math typeset: no raw TeX delimiters in the text, every formula an SVG of visible size
+    with its glyphs and its MathML (see MATH_PROBLEMS)."""
+    text = page.evaluate(TEXT_OUTSIDE_CODE)
+    raw = [f"untypeset math ({d!r}) in the text" for d in ("\\(", "\\[", "$$") if d in text]
+    return raw + page.evaluate(MATH_PROBLEMS)
+
+
+def visit_page(browser, base_url: str, path: str) -> Visit:
+    """Load ``path`` once, in a fresh context, and read everything :class:`Visit` holds."""
+    context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT})
+    page = context.new_page()
+    watcher = Watcher(page, base_url)
+    seen = Visit(path)
+    try:
+        page.goto(base_url + path, wait_until="load")
+        seen.title = page.title().strip()
+        seen.math = math_problems(page)
+        page.evaluate(BRING_IN_IMAGES)
+        seen.bad_images = page.evaluate(BAD_IMAGES)
+        seen.images = page.evaluate(IMAGES)  # before axe adds anything to the page
+        watcher.settle(page)
+        seen.problems = list(watcher.problems)
+        seen.requested = sorted(watcher.requested)
+        page.add_script_tag(path=str(AXE))
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            page.evaluate(SETTLED)
+            seen.violations[width] = page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)])
+            seen.uncovered[width] = page.evaluate(UNCOVERED_SCROLLERS)
+    finally:
+        context.close()
+    return seen
+
