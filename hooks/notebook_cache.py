@@ -3,10 +3,17 @@
 mkdocs-jupyter's own cache keys a notebook by its file and settings only, so a
 change in ``mlp_lessons`` would leave stale outputs; with the cache off, every
 rebuild under ``mkdocs serve`` re-runs all notebooks (tens of seconds for a
-one-word page edit).  This hook turns the cache on in a folder named after the
-hash of the package sources (the same hash the figures use) and the edition:
-an edit of a page reuses the executed notebooks, an edit of the package runs
-them again.
+one-word page edit).  This hook turns the cache on in a folder per edition
+(``cache_dir``) named after a hash of what else decides a notebook's outputs:
+the package sources (the hash the figures use, with Matplotlib's version), this
+hook's own code, and the environment (the Python, the distributions installed
+in it, the kernel's spec).  An edit of a page reuses the executed notebooks; an
+edit of the package or of this hook, or a ``pip install``, runs them again.
+
+Each cache entry also records the ``sys.prefix`` of the kernel that ran the
+notebook (``kernel_prefix``; mkdocs-jupyter reads only its own keys): the tests
+read the built pages instead of running the notebooks again
+(tests/test_notebooks.py), and check from it that the kernel was their venv's.
 
 Reproducible pages: the kernel sends what a cell prints in pieces, whenever its
 output buffer is flushed (on a timer, every 0.2 s), so the same cell can give one
@@ -28,8 +35,11 @@ module globals.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
+import sysconfig
 import tempfile
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,6 +51,9 @@ from mkdocs.exceptions import PluginError
 from figures import sources_hash  # hooks/ is on sys.path while hooks load
 
 CACHE = Path(".cache") / "mkdocs-jupyter"
+
+#: Appended to each notebook for its run, then removed: what ``kernel_prefix`` records.
+PROBE = "import sys as _sys\nprint(_sys.prefix, end='')"
 
 _running: dict[Path, Future] = {}   # cache file → the run that writes it
 _one_conversion = threading.Lock()  # mkdocs-jupyter's nb2html is not thread-safe
@@ -80,9 +93,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     edition = config.extra.get("edition", "ko")
     plugin.config["cache"] = True
-    # one folder per edition: after a build, mkdocs-jupyter deletes every entry of its
-    # folder that this build did not use (a shared folder lost the other edition's)
-    plugin.config["cache_dir"] = str(root / CACHE / f"{sources_hash(root)}-{edition}")
+    plugin.config["cache_dir"] = str(cache_dir(root, edition, plugin.config["kernel_name"]))
     _start(plugin, Path(config.docs_dir))
     return config
 
@@ -90,7 +101,7 @@ def on_config(config):
 def on_pre_page(page, config, files):
     if _running and page.file.src_uri.endswith(".ipynb"):
         plugin = config.plugins.get("mkdocs-jupyter")
-        future = _running.pop(_cache_path(plugin, page.file.abs_src_path), None)
+        future = _running.pop(cache_file(plugin.config, page.file.abs_src_path), None)
         if future is not None:
             try:
                 future.result()
@@ -99,11 +110,46 @@ def on_pre_page(page, config, files):
     return page
 
 
-def _cache_path(plugin, path) -> Path:
-    """The file mkdocs-jupyter 0.26.3 caches an executed notebook in (its own functions)."""
+def cache_dir(root: Path, edition: str, kernel_name: str) -> Path:
+    """The folder of ``edition``'s executed notebooks, for the current sources and environment.
+
+    One folder per edition: after a build, mkdocs-jupyter deletes every entry of its
+    folder that this build did not use (a shared folder lost the other edition's).
+    mkdocs-jupyter's key (``cache_file``) covers the notebook and its own settings.
+    """
+    digest = hashlib.sha256()
+    digest.update(f"mlp_lessons {sources_hash(root)}\n".encode())
+    digest.update(Path(__file__).read_bytes() + b"\0")
+    digest.update(_environment(kernel_name).encode())
+    return root / CACHE / f"{digest.hexdigest()[:16]}-{edition}"
+
+
+def _environment(kernel_name: str) -> str:
+    """The Python running MkDocs, the distributions installed in it (their folders
+    ``<name>-<version>.dist-info`` name the versions), and the kernel's spec.
+
+    The ``python3`` kernel of a venv is this Python (its spec says ``python``, which
+    jupyter_client runs as ``sys.executable``); a kernel of another Python is noticed
+    when its spec changes, not when packages change inside it.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(kernel_name)
+    lines = [sys.prefix, sys.version, spec.resource_dir, json.dumps(spec.to_dict(), sort_keys=True)]
+    paths = sysconfig.get_paths()
+    for folder in sorted({paths["purelib"], paths["platlib"]}):
+        if os.path.isdir(folder):
+            lines += sorted(name for name in os.listdir(folder)
+                            if name.endswith((".dist-info", ".egg-info")))
+    return "\n".join(lines)
+
+
+def cache_file(settings, path) -> Path:
+    """The file mkdocs-jupyter 0.26.3 caches the notebook at ``path`` in (its own functions),
+    under its settings ``settings`` (the plugin's config, with ``cache_dir``)."""
     from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
-    return _get_cache_path(plugin.config["cache_dir"], _compute_cache_key(str(path), plugin.config, True))
+    return _get_cache_path(settings["cache_dir"], _compute_cache_key(str(path), settings, True))
 
 
 def _start(plugin, docs_dir: Path) -> None:
@@ -114,7 +160,7 @@ def _start(plugin, docs_dir: Path) -> None:
     todo = []
     for path in sorted(docs_dir.rglob("*.ipynb")):
         if plugin.should_include(SimpleNamespace(abs_src_path=str(path))):
-            target = _cache_path(plugin, path)
+            target = cache_file(plugin.config, path)
             running = _running.get(target)
             if not target.exists() and (running is None or running.done()):
                 todo.append((path, target))
@@ -131,9 +177,11 @@ def _execute(path: Path, target: Path, settings: dict) -> None:
     The same steps as mkdocs-jupyter's own page rendering with ``execute: true``:
     nbconvert's ``ExecutePreprocessor`` is an nbclient ``NotebookClient``, run here
     with the same settings (in the notebook's folder); then ``nb2html`` converts the
-    executed notebook without running it again.  The kernel talks over Unix sockets
-    in a temporary folder, not TCP: with many kernels starting at once (two builds
-    side by side) a TCP port picked for one kernel was sometimes taken by another.
+    executed notebook without running it again.  A last cell, removed before the
+    conversion, prints the kernel's ``sys.prefix`` for the entry's ``kernel_prefix``.
+    The kernel talks over Unix sockets in a temporary folder, not TCP: with many
+    kernels starting at once (two builds side by side) a TCP port picked for one
+    kernel was sometimes taken by another.
     """
     import nbformat
     from mkdocs_jupyter import convert
@@ -142,11 +190,14 @@ def _execute(path: Path, target: Path, settings: dict) -> None:
     from traitlets.config import Config
 
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE))
     with tempfile.TemporaryDirectory() as sockets:
         ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
         NotebookClient(nb, config=ipc, kernel_name=settings["kernel_name"],
                        allow_errors=settings["allow_errors"], store_widget_state=True,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
+    probe = nb.cells.pop()
+    kernel_prefix = "".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout")
     with tempfile.TemporaryDirectory() as tmp, _one_conversion:
         executed = Path(tmp) / path.name
         nbformat.write(nb, executed)
@@ -161,6 +212,6 @@ def _execute(path: Path, target: Path, settings: dict) -> None:
         toc_tokens, title = _get_nb_toc_tokens(str(path), settings["toc_depth"])
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}-{threading.get_ident()}")
-    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
-                       encoding="utf-8")
+    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title,
+                                   "kernel_prefix": kernel_prefix}), encoding="utf-8")
     partial.replace(target)
