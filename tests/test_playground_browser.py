@@ -24,6 +24,17 @@ from browser_support import Watcher
 
 PAGE = "playground_lab/"
 EN_PAGE = "en/" + PAGE          # the English edition (mkdocs.en.yml builds into site/en/)
+#: Bound of every wait (ms): it only limits a failure, a loaded 2-core machine is slow.
+TIMEOUT_MS = 60_000
+READY = "#playground[data-ready='true']"
+#: Built (ready), or waiting to be built until it comes near (ui.js startWhenNear).
+DECIDED = "#playground[data-ready='true'], #playground[data-deferred='true']"
+#: The playground is built and has acted on the address's fragment (ui.js sets data-hash
+#: after it handles a hashchange, which the browser fires some time after the navigation).
+HANDLED = """() => {
+    const root = document.getElementById('playground');
+    return root.dataset.ready === 'true' && root.dataset.hash === location.hash;
+}"""
 
 # The playground's texts come from docs/javascripts/playground/i18n.js in the page's language
 # (<html lang>); the tests read them from there instead of repeating them.
@@ -60,7 +71,7 @@ CLAIMS = [
 
 @pytest.fixture()
 def page(browser, base_url):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.watcher = Watcher(page, base_url)
     page.dialogs = []
@@ -69,9 +80,18 @@ def page(browser, base_url):  # noqa: F811
     context.close()
 
 
-def open_lab(page, base_url, fragment: str = "") -> None:
-    page.goto(base_url + PAGE + fragment, wait_until="load")
-    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+def new_context(browser, **options):
+    """A browser context whose waits fail after TIMEOUT_MS."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+def open_lab(page, base_url, fragment: str = "", page_path: str = PAGE) -> None:
+    """Open the lab page (only the fragment changes if it is open: no new page) and
+    return once the playground is built and has acted on the fragment."""
+    page.goto(base_url + page_path + fragment, wait_until="load")
+    page.wait_for_function(HANDLED)
 
 
 def hook(page, expression: str):
@@ -101,8 +121,15 @@ def experiments(page) -> list[dict]:
     return hook(page, "experiments")
 
 
+def settle(page) -> None:
+    """Return once every request the page has made has ended.  Also before the page leaves
+    its document (a reload, another page): a request the old document's search worker
+    leaves behind would get no "finished" or "failed" event."""
+    page.watcher.settle(page, TIMEOUT_MS / 1000)
+
+
 def assert_clean(page) -> None:
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert not page.watcher.problems, "\n".join(page.watcher.problems)
     assert not page.dialogs, f"dialogs opened: {page.dialogs}"
 
@@ -149,6 +176,7 @@ def test_short_experiment_anchor_loads_the_same_setup(page, base_url):
     assert page.evaluate("location.hash") == "#" + fragment
     # Clicking another experiment's link switches the playground.
     page.locator("#exp-circle-squares a").click()
+    page.wait_for_function(HANDLED)
     assert hook(page, "state()")["features"] == ["x1sq", "x2sq"]
     assert_clean(page)
 
@@ -157,8 +185,9 @@ def test_training_in_the_page_is_deterministic(page, base_url):
     open_lab(page, base_url, "#data=spiral&layers=8,8&seed=42&noise=10")
     first = hook(page, "step(30)")
     params = hook(page, "params()")
+    settle(page)
     page.reload()
-    page.wait_for_selector("#playground[data-ready='true']")
+    page.wait_for_function(HANDLED)
     assert hook(page, "step(30)") == first
     assert hook(page, "params()") == params
     assert_clean(page)
@@ -182,7 +211,7 @@ def test_url_state_round_trips_through_the_controls(page, base_url):
     assert "layers=2,3" in url and "seed=123" in url
     fresh = page.context.new_page()
     fresh.goto(url)
-    fresh.wait_for_selector("#playground[data-ready='true']")
+    fresh.wait_for_function(HANDLED)
     assert fresh.evaluate("window.__playground.state()") == state
     assert fresh.locator(".pg-message").is_hidden()
     assert_clean(page)
@@ -290,7 +319,7 @@ OUTPUT_COLOURS = """() => {
 def test_heatmaps_are_drawn_and_follow_the_dark_scheme(browser, base_url):  # noqa: F811
     mids = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        context = new_context(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         watcher = Watcher(page, base_url)
         open_lab(page, base_url, "#data=xor&layers=4")
@@ -308,7 +337,7 @@ def test_heatmaps_are_drawn_and_follow_the_dark_scheme(browser, base_url):  # no
 
 
 def test_largest_network_fits_a_phone(browser, base_url):  # noqa: F811
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True)
     page = context.new_page()
     watcher = Watcher(page, base_url)
     try:
@@ -329,8 +358,8 @@ def test_english_page_speaks_english(page, base_url):
     """On the English edition (site/en/) the playground's texts are the English ones."""
     open_lab(page, base_url)
     ko = texts(page)
-    page.goto(base_url + EN_PAGE + "#exp-lr-diverge", wait_until="load")
-    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    settle(page)
+    open_lab(page, base_url, "#exp-lr-diverge", page_path=EN_PAGE)
     assert page.evaluate("document.documentElement.lang") == "en"
     en = texts(page)
     assert en.keys() == ko.keys() and en["ui.play"] != ko["ui.play"]
@@ -351,43 +380,49 @@ def test_english_page_speaks_english(page, base_url):
     assert alert.text_content() == fill(en["msg.diverged"], epoch=metrics["epoch"])
     assert not has_hangul(alert.text_content()) and "diverged" in alert.text_content()
     # The message for a malformed fragment.
-    page.goto(base_url + EN_PAGE + "#%E0%A4%A", wait_until="load")
-    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    open_lab(page, base_url, "#%E0%A4%A", page_path=EN_PAGE)
     message = page.locator(".pg-message")
     assert message.is_visible()
     assert message.text_content() in (en["msg.fallback"], fill(en["msg.unknown"], count=1))
     assert not has_hangul(message.text_content())
-    page.goto(base_url + EN_PAGE + "#layers=999", wait_until="load")
-    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    open_lab(page, base_url, "#layers=999", page_path=EN_PAGE)
     assert page.locator(".pg-message").text_content() == fill(en["msg.rejected"], names=en["key.layers"])
     assert_clean(page)
+
+
+def assert_deferred(page) -> None:
+    """The playground script has decided, at load, to wait: the playground is not built."""
+    page.wait_for_selector(DECIDED, state="attached")
+    decided = page.evaluate("({...document.getElementById('playground').dataset})")
+    assert decided.get("deferred") == "true" and "ready" not in decided, decided
+    assert page.evaluate("window.__playground") is None
 
 
 def test_built_when_about_to_be_seen_on_a_phone(browser, base_url):
     """On a phone the playground sits about two screens down the page: it is not built at
     load (its build was the page's longest task), it is built once it comes within half a
-    screen, and an experiment link clicked before that builds it with that experiment."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True)
+    screen, and an experiment link clicked before that builds it with that experiment.
+    "Not built at load": the script's first look at where the playground is (its
+    IntersectionObserver's first report) finds it out of reach and marks it data-deferred."""
+    context = new_context(browser, viewport={"width": 412, "height": 823}, is_mobile=True)
     page = context.new_page()
     watcher = Watcher(page, base_url)
     try:
         page.goto(base_url + PAGE, wait_until="load")
-        page.wait_for_timeout(500)
+        assert_deferred(page)
         top = page.evaluate("document.getElementById('playground').getBoundingClientRect().top")
         assert top > 1.5 * 823, f"the playground is {top:.0f} px down: this test proves nothing"
-        assert page.evaluate("document.getElementById('playground').dataset.ready") is None
-        assert page.evaluate("window.__playground") is None
         page.evaluate(f"scrollTo(0, {top - 1.4 * 823})")  # 0.4 screen below the window's bottom
-        page.wait_for_selector("#playground[data-ready='true']", state="attached", timeout=10_000)
+        page.wait_for_selector(READY, state="attached")
+        assert page.evaluate("document.getElementById('playground').dataset.deferred") is None
         assert hook(page, "metrics().epoch") == 0 and page.locator(".pg-node canvas").count() > 0
 
         page.goto(base_url + EN_PAGE, wait_until="load")
-        page.wait_for_timeout(500)
-        assert page.evaluate("document.getElementById('playground').dataset.ready") is None
+        assert_deferred(page)
         link = page.locator("#exp-xor-hidden a")
         fragment = link.get_attribute("href")
         link.click()
-        page.wait_for_selector("#playground[data-ready='true']", state="attached", timeout=10_000)
+        page.wait_for_selector(READY, state="attached")
         assert "#" + hook(page, "fragment()") == fragment
         assert not watcher.problems, watcher.problems
     finally:

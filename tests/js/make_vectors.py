@@ -5,7 +5,7 @@ Python package computes.  This script runs mlp_lessons.network on fixed, seeded 
 stores every intermediate (layers, Z, deltas, gradients, updated parameters, losses).
 
     .venv/bin/python tests/js/make_vectors.py      # rewrite vectors.json
-    node --test tests/js/                          # the JS tests read it
+    node --test tests/js/*.test.mjs                # the JS tests read it
 
 tests/test_playground_js.py regenerates the vectors in memory and compares them with the
 committed file, so the file cannot drift from the package.

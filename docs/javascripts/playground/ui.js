@@ -99,7 +99,12 @@ export class PlaygroundUI {
     this.palette = readPalette(root);
     this.render();
 
-    window.addEventListener("hashchange", () => this.onHashChange());
+    // data-hash: the address fragment last acted on (tests wait for it after a navigation)
+    root.dataset.hash = location.hash;
+    window.addEventListener("hashchange", () => {
+      this.onHashChange();
+      root.dataset.hash = location.hash;
+    });
     new MutationObserver(() => { this.palette = readPalette(root); this.render(); })
       .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
     let lastWidth = this.netBox.clientWidth;
@@ -556,17 +561,21 @@ export class PlaygroundUI {
  * phone it sits about two screens down the page, and building it (controls, network diagram,
  * heatmaps) was the longest task of the page's first load (benchmarks/bench_lighthouse.py);
  * built half a screen ahead, it is ready before it scrolls into view.
+ * While it waits, root has data-deferred="true" (from the first time the observer finds it
+ * out of reach until start(); tests/test_playground_browser.py waits for it).
  */
 export function startWhenNear(root, start) {
   let started = false;
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) once();
+    else if (!started) root.dataset.deferred = "true";
   }, { rootMargin: "0px 0px 50% 0px" });
   function once() {
     if (started) return;
     started = true;
     observer.disconnect();
     window.removeEventListener("hashchange", once);
+    delete root.dataset.deferred;
     start();
   }
   if (location.hash.length > 1) { once(); return; }
