@@ -41,7 +41,7 @@ def launched_chromium() -> Iterator:
 
     Playwright's sync API keeps an asyncio event loop running in this thread while
     it is open: code that calls ``asyncio.run()`` meanwhile must do so in another
-    thread (see tests/test_notebooks.py).
+    thread.
     """
     try:
         from playwright.sync_api import sync_playwright

@@ -114,7 +114,7 @@ FOCUSED = """() => {
 def test_playground_controls_take_keyboard_focus(page, edition_site, base_url, edition):
     edition_site(edition)
     page.goto(base_url + EDITIONS[edition][1] + "playground_lab/", wait_until="load")
-    page.wait_for_selector("#playground[data-ready='true']", timeout=10_000)
+    page.wait_for_selector("#playground[data-ready='true']", timeout=60_000)
     controls = page.locator("#playground button, #playground input, #playground select")
     expected = controls.count()
     assert expected >= 10, f"only {expected} controls in the playground"
