@@ -16,6 +16,7 @@ English figure.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 import re
@@ -23,11 +24,16 @@ import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
+import matplotlib
 import matplotlib.text
 import pytest
+from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ft2font import FT2Font
 
 from mlp_lessons.figures import LESSONS, all_figures, lesson_style, render_svg
+from mlp_lessons.figures._style import FONT_FAMILY, nanum_gothic_path
 
 HANGUL = re.compile("[\u3131-\u318E\uAC00-\uD7A3]")
 #: What Matplotlib says when a character has no glyph or a font is not found.
@@ -157,3 +163,77 @@ def test_every_figure_link_names_a_registered_figure(docs):
     for page in sorted((ROOT / docs).glob("*.md")):
         for lesson, name in FIGURE_LINK.findall(page.read_text(encoding="utf-8")):
             assert f"{lesson}/{name}" in FIGURES, f"{page.name}: figures/{lesson}/{name}.svg is not registered"
+
+
+# --- the fonts: the files that come with the packages, whatever the machine has ----------
+# Debian's fonts-nanum (installed for the browser tests) has a NanumGothic of its own, and
+# Matplotlib prefers a system font to one added with addfont.  The SVGs hold the glyph
+# outlines, so figures drawn with a system font would differ from machine to machine.
+
+#: The bundled NanumGothic file (``nanum_gothic_path(style)``) for each weight the figures use.
+BUNDLED_NANUM = {"normal": "", "semibold": "Bold", "bold": "ExtraBold"}
+
+
+@pytest.mark.parametrize("weight", sorted(BUNDLED_NANUM))
+def test_the_lesson_fonts_are_the_bundled_files(weight):
+    with lesson_style():
+        with _font_messages() as messages:
+            hangul = font_manager.findfont(FontProperties(family=FONT_FAMILY, weight=weight),
+                                           fallback_to_default=False)
+        latin = font_manager.findfont(FontProperties(family="DejaVu Sans", weight=weight),
+                                      fallback_to_default=False)
+    assert Path(hangul) == nanum_gothic_path(BUNDLED_NANUM[weight])
+    assert [m for m in messages if GLYPH_PROBLEM.search(m)] == []      # the exact weight
+    # DejaVu Sans as shipped with Matplotlib, not a system copy (fonts-dejavu)
+    assert Path(latin).parent == Path(matplotlib.get_data_path(), "fonts", "ttf")
+
+
+@contextmanager
+def _stand_in_system_nanum_gothic():
+    """Inside the block a "system" NanumGothic, in every weight, is ahead of every other font.
+
+    So the test below means the same on a machine with or without fonts-nanum.  The stand-in
+    is the wheel's NanumGothicLight.ttf: other glyph outlines than the files the figures use.
+    Yields its path.
+    """
+    path = str(nanum_gothic_path("Light"))
+    entry = font_manager.ttfFontProperty(FT2Font(path))
+    stand_ins = [dataclasses.replace(entry, name="NanumGothic", weight=weight)
+                 for weight in (400, 600, 700, 800)]
+    manager = font_manager.fontManager
+    manager.ttflist = [*stand_ins, *manager.ttflist]
+    # Private Matplotlib API: FontManager._findfont_cached (findfont's lru_cache) is cleared
+    # so that no lookup made with the other font list is reused, here and after the block.
+    manager._findfont_cached.cache_clear()
+    try:
+        yield path
+    finally:
+        manager.ttflist = [font for font in manager.ttflist
+                           if not any(font is stand_in for stand_in in stand_ins)]
+        manager._findfont_cached.cache_clear()
+
+
+def test_hangul_is_drawn_with_the_bundled_files_whatever_else_is_installed():
+    def draw(props) -> bytes:
+        fig = Figure(figsize=(3, 1))
+        fig.text(0.05, 0.6, "은닉층 가중치 0.5", **props("normal"))
+        fig.text(0.05, 0.2, "역전파 학습", **props("bold"))
+        return render_svg(fig)
+
+    def bundled(weight):
+        return {"fontproperties": FontProperties(fname=nanum_gothic_path(BUNDLED_NANUM[weight]))}
+
+    with lesson_style():
+        lesson_figure = render_svg(FIGURES["activations/sigmoid"]())
+        reference = draw(bundled)                             # the bundled files, by path
+        with _stand_in_system_nanum_gothic() as stand_in_path:
+            # the stand-in is what the name "NanumGothic" gives now
+            assert font_manager.findfont(FontProperties(family="NanumGothic")) == stand_in_path
+            stand_in = draw(lambda weight: {"fontproperties": FontProperties(fname=stand_in_path)})
+            with _font_messages() as messages:
+                drawn = draw(lambda weight: {"fontweight": weight})
+                lesson_figure_with_stand_in = render_svg(FIGURES["activations/sigmoid"]())
+    assert [m for m in messages if GLYPH_PROBLEM.search(m)] == []
+    assert stand_in != reference                              # the SVG tells the fonts apart
+    assert drawn == reference
+    assert lesson_figure_with_stand_in == lesson_figure

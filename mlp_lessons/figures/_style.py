@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
 import matplotlib
 import matplotlib.font_manager
+import matplotlib.ft2font
 
 #: Fixed salt for the ids Matplotlib writes into SVG files, so that drawing a
 #: figure twice gives the same bytes.
@@ -29,8 +31,15 @@ LANGUAGES = ("ko", "en")
 LANGUAGE: contextvars.ContextVar[str] = contextvars.ContextVar("mlp_lessons_figure_language",
                                                                 default="ko")
 
-#: Font families tried in order: NanumGothic has Hangul, DejaVu Sans the rest.
-FONT_FAMILY = ["NanumGothic", "DejaVu Sans"]
+#: The family name :func:`register_korean_font` gives the NanumGothic files bundled with the
+#: koreanize-matplotlib wheel.  A name of our own: under the font's own name "NanumGothic"
+#: Matplotlib would pick a system NanumGothic where one is installed (Debian's fonts-nanum),
+#: and the glyph outlines written into the SVGs would depend on the machine.
+BUNDLED_FAMILY = "MLP Lessons NanumGothic"
+
+#: Font families tried in order: the bundled NanumGothic has Hangul, DejaVu Sans (shipped
+#: with Matplotlib) the rest.
+FONT_FAMILY = [BUNDLED_FAMILY, "DejaVu Sans"]
 
 STYLE = {
     "font.family": FONT_FAMILY,
@@ -73,18 +82,35 @@ def nanum_gothic_path(style: str = "") -> Path:
 
 
 def register_korean_font() -> None:
-    """Add NanumGothic to Matplotlib's font list, once.
+    """Add the bundled NanumGothic files to Matplotlib's font list, once.
+
+    Each file is added twice: under the family name :data:`BUNDLED_FAMILY`, which
+    the lesson style uses and which names these files only, whatever fonts the
+    machine has; and under its own name "NanumGothic" (``fontManager.addfont``)
+    for code that asks for "NanumGothic" (on a machine with a system NanumGothic,
+    that name may give the system's files).
 
     Matplotlib warns unless a font has the exact weight asked for: regular is
     400 (NanumGothic.ttf) and ``"bold"`` is 700, which is NanumGothicExtraBold.ttf
     (NanumGothicBold.ttf is 600, ``"semibold"``).
     """
-    manager = matplotlib.font_manager.fontManager
-    known = {entry.fname for entry in manager.ttflist}
+    font_manager = matplotlib.font_manager
+    manager = font_manager.fontManager  # looked up on each call: Matplotlib may rebuild it
+    known = {(entry.name, entry.fname) for entry in manager.ttflist}
+    added = False
     for style in ("", "Bold", "ExtraBold"):
         path = str(nanum_gothic_path(style))
-        if path not in known:
+        if (BUNDLED_FAMILY, path) not in known:
+            # as addfont adds a font under its alternative names, with a name of our own
+            entry = font_manager.ttfFontProperty(matplotlib.ft2font.FT2Font(path))
+            manager.ttflist.append(dataclasses.replace(entry, name=BUNDLED_FAMILY))
+            added = True
+        if not any(fname == path and name != BUNDLED_FAMILY for name, fname in known):
             manager.addfont(path)
+    if added:
+        # Private Matplotlib API: FontManager._findfont_cached, the lru_cache of findfont,
+        # cleared as addfont clears it (a lookup made before the name existed must not stay).
+        manager._findfont_cached.cache_clear()
 
 
 @contextlib.contextmanager
