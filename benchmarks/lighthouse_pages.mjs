@@ -6,23 +6,37 @@
 // preset (a mid-range phone, simulated slow 4G, 4x CPU slowdown), every category, or only the
 // categories given (ids: performance, accessibility, best-practices, seo).
 //
-// Each page is loaded once and that load is scored twice: with the preset's 4x CPU slowdown,
-// and with the slowdown Lighthouse's documentation calibrates for this machine's measured speed
-// (the load's "benchmarkIndex"; docs/throttling.md, "Calibrating the CPU slowdown": the 4x
-// assumes a desktop of index about 1500; its calculator gives 3x at 1300, 4x at 1533, 6x at
-// 2000).  Under simulated throttling the load itself is never slowed down: the multiplier only
-// scales the CPU time of the recorded trace when Lighthouse simulates the phone, so both scores
-// come from the same recorded load.  The pages
-// run one after another in one Chromium (in parallel they would slow each other's CPU down,
-// which Lighthouse reads as blocking time); each run opens its own tab and starts with the
+// The pages run one after another, each in its own tab of the one Chromium, starting with the
 // cache and the site's storage cleared, as a first visit.  Starting Node and Chromium once
 // instead of once per page (the CLI) saves several seconds per page.
+//
+// With performance (benchmarks/bench_lighthouse.py), each page is loaded once and that load is
+// scored twice: with the preset's 4x CPU slowdown, and with the slowdown Lighthouse's
+// documentation calibrates for this machine's measured speed (the load's "benchmarkIndex";
+// docs/throttling.md, "Calibrating the CPU slowdown": the 4x assumes a desktop of index about
+// 1500; its calculator gives 3x at 1300, 4x at 1533, 6x at 2000).  Under simulated throttling
+// the load itself is never slowed down: the multiplier only scales the CPU time of the recorded
+// trace when Lighthouse simulates the phone, so both scores come from the same recorded load.
+//
+// Without performance (the CI checks of tests/test_gate_lighthouse.py: accessibility, best
+// practices, SEO) nothing of the load's timing is scored.  onlyCategories already leaves out
+// the trace, the bf-cache navigation and every trace-based audit; CHECKS_FLAGS below also
+// leaves out the full-page screenshot, and the load is scored once (no calibrated scoring).
+// Every other setting stays the preset's, because these checks read it: the mobile form factor
+// and screen (the font-size audit does not apply on desktop, image-size-responsive compares
+// each image with the phone's pixel ratio), and the waits for a settled page (the audits and
+// the console are read once the page has loaded and gone quiet).  The throttling method stays
+// 'simulate': under it the load is not throttled at all (only performance audits simulate the
+// phone, afterwards), whereas 'provided' or 'devtools' make Lighthouse raise its four quiet
+// windows from 1 s to 5.25 s (core/config/config.js, overrideThrottlingWindows): measured here,
+// about 11 s of waiting per page instead of 2.7 s.
 //
 // OUT.json: one entry per URL, in order, with what the test needs from each report:
 //   {"url", "categories": {id: score 0..1}, "weights": {category: {audit id: weight}},
 //    "audits": {id: {"score", "displayValue", "numericValue"}}, "error": null or a message,
 //    "benchmarkIndex", "cpuSlowdownMultiplier" (4), "calibrated": the same keys, scored with
-//    the calibrated multiplier (null, with "calibrationError", for an index under 150)}
+//    the calibrated multiplier (null without performance, and null with "calibrationError"
+//    for an index under 150)}
 
 import fs from 'node:fs';
 import {pathToFileURL} from 'node:url';
@@ -32,6 +46,11 @@ import {Runner} from 'lighthouse/core/runner.js';
 
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Lighthouse settings (its documented flags) for a run that does not score performance: no
+ * full-page screenshot (only the HTML report shows it; on a long page at the phone's pixel
+ * ratio it took 1.2-1.9 s of each run). */
+export const CHECKS_FLAGS = {disableFullPageScreenshot: true};
 
 /** The parts of a Lighthouse result (LHR) the test reports on. */
 function summary(url, lhr) {
@@ -72,6 +91,7 @@ export function calibratedMultiplier(benchmarkIndex) {
 async function measure(url, flags) {
   const {artifacts, runnerOptions} = await navigationGather(undefined, url, {flags});
   const preset = summary(url, (await Runner.audit(artifacts, runnerOptions)).lhr);
+  if (!('performance' in preset.categories)) return {...preset, calibrated: null};
   const settings = structuredClone(runnerOptions.resolvedConfig.settings);
   try {
     settings.throttling.cpuSlowdownMultiplier = calibratedMultiplier(artifacts.BenchmarkIndex);
@@ -99,6 +119,7 @@ async function main() {
       try {
         const flags = {port: chrome.port, output: 'json', logLevel: 'error'};
         if (only) flags.onlyCategories = only;
+        if (only && !only.includes('performance')) Object.assign(flags, CHECKS_FLAGS);
         results.push(await measure(url, flags));
       } catch (error) {
         results.push({url, categories: {}, weights: {}, audits: {}, error: String(error)});
