@@ -125,3 +125,42 @@ def test_a_code_block_follows_the_window_after_material_set_it_up(browser, base_
         assert state["scrolls"] and state["tab"] == "0", state
     finally:
         context.close()
+
+
+#: A code block far down the page (a block perf.css lets the browser skip off screen) whose
+#: lines fit at 1280 px and not at 320 px.
+DEEP_CODE = """() => {
+    const skippable = c => getComputedStyle(c.closest("article.md-typeset > *")).contentVisibility === "auto";
+    const fits = c => { const longest = Math.max(...c.textContent.split("\\n").map(l => l.length));
+                        return longest > 40 && longest < 75; };
+    const code = [...document.querySelectorAll("article div.highlight code[data-scroll-box]")]
+        .find(c => skippable(c) && fits(c) && !c.closest("details"));
+    return code ? code.getAttribute("aria-label") : null;
+}"""
+
+
+def test_a_code_block_skipped_off_screen_is_a_tab_stop_after_a_resize(browser, base_url):
+    """Read at 1280 px (the block set up by Material, no tab stop: it fits), scrolled away (the
+    browser skips it: perf.css), the window narrowed to 320 px: the block scrolls, so it is a
+    tab stop again, though nothing resized it while it was skipped."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + "numpy_mlp/", wait_until="load")
+        name = page.evaluate(DEEP_CODE)
+        assert name, "no code block to try on the page"
+        box = page.locator(f'[aria-label="{name}"]')
+        box.scroll_into_view_if_needed()
+        box.locator("xpath=..").locator("button[data-md-type=copy]").wait_for(state="attached")
+        page.evaluate(SETTLED)
+        assert page.evaluate(STATE, name)["tab"] is None
+        page.evaluate("scrollTo(0, 0)")
+        page.evaluate(SETTLED)
+        assert not page.evaluate(f"""document.querySelector('[aria-label="{name}"]')
+            .checkVisibility({{contentVisibilityAuto: true}})"""), "not skipped: proves nothing"
+        page.set_viewport_size({"width": 320, "height": 700})
+        page.evaluate(SETTLED)
+        state = page.evaluate(STATE, name)
+        assert state["scrolls"] and state["tab"] == "0", state
+    finally:
+        context.close()

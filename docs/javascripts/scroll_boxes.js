@@ -33,5 +33,13 @@
     if (!event.skipped) event.target.querySelectorAll("[data-scroll-box]").forEach(update);
     if (!event.skipped && event.target.matches("[data-scroll-box]")) update(event.target);
   }, true);
+  // A box the browser skips is not resized, so the ResizeObserver says nothing of it when the
+  // window changes: every box is looked at again once per frame in which the window changed.
+  let pending = false;
+  window.addEventListener("resize", () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; boxes.forEach(update); });
+  });
   if (document.fonts) document.fonts.ready.then(() => boxes.forEach(update));
 })();
