@@ -68,30 +68,49 @@ pytest_collect_file = (pages("docs") + pages("docs_en")).pytest()
 SITE_FIXTURES = {"builds", "build", "site", "edition_site", "base_url", "browser", "visits"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+#: The tests that read an edition's page visits (tests/visits.py), as ``path::function``: the
+#: two workers split them by edition (:func:`pytest_xdist_make_scheduler`).  A test that uses
+#: the ``visits`` fixture and is not listed here stops the run (see below).
+VISIT_TESTS = {
+    "tests/test_browser.py::test_every_page",
+    "tests/test_gate_a11y.py::test_axe_finds_no_serious_violation",
+    "tests/test_gate_a11y.py::test_every_box_that_can_scroll_is_a_scroll_box",
+    "tests/test_gate_a11y.py::test_every_image_has_meaningful_alt",
+    "tests/test_gate_weight.py::test_page_weight",
+}
+
+
+def _edition_of(nodeid: str) -> str | None:
+    """The edition a listed visits test runs for, from its parameters' id (``[ko-320]``)."""
+    name, _, params = nodeid.partition("[")
+    if name not in VISIT_TESTS:
+        return None
+    return next((p for p in params.rstrip("]").split("-") if p in ("ko", "en")), None)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Mark each test ``site`` if it needs the built site or a browser; put each test that
-    reads an edition's page visits (tests/visits.py) in that edition's ``xdist_group``, so that
-    one worker visits each edition's pages once (see :func:`pytest_xdist_make_scheduler`)."""
+    """Mark each test ``site`` if it needs the built site or a browser; check that every test
+    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SITE_FIXTURES:
             item.add_marker(pytest.mark.site)
-        if "visits" in names:
-            item.add_marker(pytest.mark.xdist_group(f"visits-{item.callspec.params['edition']}"))
+        if "visits" in names and _edition_of(item.nodeid) is None:
+            raise pytest.UsageError(f"{item.nodeid} reads the page visits: add it to VISIT_TESTS "
+                                    "in conftest.py, parametrized by edition")
 
 
 def pytest_xdist_make_scheduler(config, log):
     """``pytest -n 2 --dist loadgroup`` (scripts/test.sh): each file's tests go to one worker
     together, as with ``--dist loadfile`` (a page's ``>>>`` examples share one namespace and
-    run in page order; a module's fixtures are set up once), except the tests of an
-    ``xdist_group``, which go together to one worker."""
+    run in page order; a module's fixtures are set up once), except the tests that read the
+    page visits: those of one edition go to one worker together, so that each edition's pages
+    are visited once, and the two editions can go to the two workers."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class FileOrGroup(LoadScopeScheduling):
+    class FileOrEdition(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            if nodeid.rfind("@") > nodeid.rfind("]"):  # pytest-xdist's group suffix
-                return nodeid.split("@")[-1]
-            return nodeid.split("::", 1)[0]
+            edition = _edition_of(nodeid)
+            return f"visits-{edition}" if edition else nodeid.split("::", 1)[0]
 
-    return FileOrGroup(config, log)
+    return FileOrEdition(config, log)
