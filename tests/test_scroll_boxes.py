@@ -95,6 +95,25 @@ def test_a_box_is_a_tab_stop_exactly_while_it_scrolls(browser, base_url):
         context.close()
 
 
+def set_up_then_narrowed(page, name: str, *, scroll_away: bool = False) -> dict:
+    """Wait for Material to set up the code block named ``name`` (its copy button) at the
+    page's 1280 px and check it is no tab stop there (it fits); optionally scroll it away until
+    the browser skips it (perf.css); narrow the window to 320 px; return the block's STATE."""
+    box = page.locator(f'[aria-label="{name}"]')
+    box.scroll_into_view_if_needed()
+    box.locator("xpath=..").locator("button[data-md-type=copy]").wait_for(state="attached")
+    page.evaluate(SETTLED)
+    assert page.evaluate(STATE, name)["tab"] is None
+    if scroll_away:
+        page.evaluate("scrollTo(0, 0)")
+        page.evaluate(SETTLED)
+        assert not box.evaluate("b => b.checkVisibility({contentVisibilityAuto: true})"), \
+            "not skipped: proves nothing"
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.evaluate(SETTLED)
+    return page.evaluate(STATE, name)
+
+
 #: A code block of the page, moved to the top (drawn, and set up by Material's script there).
 CODE_TO_TOP = """() => {
     const code = [...document.querySelectorAll("article div.highlight > pre > code[data-scroll-box]")]
@@ -114,14 +133,7 @@ def test_a_code_block_follows_the_window_after_material_set_it_up(browser, base_
     try:
         page.goto(base_url + "gradient_descent/", wait_until="load")
         name = page.evaluate(CODE_TO_TOP)
-        page.evaluate(SETTLED)
-        # set up by Material (its copy button), no tab stop: it fits
-        page.locator(f'[aria-label="{name}"]').locator("xpath=..").locator(
-            "button[data-md-type=copy]").wait_for(state="attached")
-        assert page.evaluate(STATE, name)["tab"] is None
-        page.set_viewport_size({"width": 320, "height": 700})
-        page.evaluate(SETTLED)
-        state = page.evaluate(STATE, name)
+        state = set_up_then_narrowed(page, name)
         assert state["scrolls"] and state["tab"] == "0", state
     finally:
         context.close()
@@ -149,18 +161,7 @@ def test_a_code_block_skipped_off_screen_is_a_tab_stop_after_a_resize(browser, b
         page.goto(base_url + "numpy_mlp/", wait_until="load")
         name = page.evaluate(DEEP_CODE)
         assert name, "no code block to try on the page"
-        box = page.locator(f'[aria-label="{name}"]')
-        box.scroll_into_view_if_needed()
-        box.locator("xpath=..").locator("button[data-md-type=copy]").wait_for(state="attached")
-        page.evaluate(SETTLED)
-        assert page.evaluate(STATE, name)["tab"] is None
-        page.evaluate("scrollTo(0, 0)")
-        page.evaluate(SETTLED)
-        assert not page.evaluate(f"""document.querySelector('[aria-label="{name}"]')
-            .checkVisibility({{contentVisibilityAuto: true}})"""), "not skipped: proves nothing"
-        page.set_viewport_size({"width": 320, "height": 700})
-        page.evaluate(SETTLED)
-        state = page.evaluate(STATE, name)
+        state = set_up_then_narrowed(page, name, scroll_away=True)
         assert state["scrolls"] and state["tab"] == "0", state
     finally:
         context.close()
