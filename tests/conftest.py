@@ -37,8 +37,11 @@ def hook(name: str):
     """The MkDocs hook ``hooks/<name>.py`` as a module (hooks are files, not a package)."""
     spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # dataclasses look their module up while the hook runs
     spec.loader.exec_module(module)
     return module
+
+
 #: Source folder of each edition's pages.
 DOCS_DIRS = {"ko": ROOT / "docs", "en": ROOT / "docs_en"}
 

@@ -21,16 +21,22 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
+import logging
+import re
+import warnings
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 import matplotlib
+import matplotlib.text
 from matplotlib.figure import Figure
 
 from ._style import LANGUAGE, LANGUAGES, SVG_HASHSALT, lesson_style, register_korean_font
 
-__all__ = ["LANGUAGES", "LESSONS", "all_figures", "render_svg", "write_all", "write_lesson",
-           "write_parallel", "lesson_style", "register_korean_font", "tr"]
+__all__ = ["LANGUAGES", "LESSONS", "Drawing", "all_figures", "draw", "render_svg", "write_all",
+           "write_lesson", "write_parallel", "lesson_style", "register_korean_font", "tr"]
 
 #: Lessons with a figure module, in page order.
 LESSONS = ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
@@ -105,6 +111,76 @@ def render_svg(fig: Figure) -> bytes:
     return buffer.getvalue()
 
 
+#: What Matplotlib says when a character has no glyph or a font is not found.
+GLYPH_PROBLEM = re.compile(r"glyph|missing from|findfont", re.IGNORECASE)
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def font_messages():
+    """Collect what Matplotlib says about glyphs and fonts inside the block.
+
+    Yields a list that, after the block, holds every warning and every Matplotlib log
+    record (INFO and up) matching :data:`GLYPH_PROBLEM` (a missing glyph, a font not found).
+    """
+    logger = logging.getLogger("matplotlib")
+    handler, level = _Records(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    messages: list[str] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    found = [str(w.message) for w in caught] + handler.messages
+    messages.extend(m for m in found if GLYPH_PROBLEM.search(m))
+
+
+class Drawing(dict):
+    """One figure drawn in one language: ``svg`` (bytes), ``texts`` (every non-empty
+    Text artist's string, as drawn) and ``font_messages`` (see :func:`font_messages`)."""
+
+
+def draw(func: FigureFunc, lang: str = "ko", name: str = "figure") -> Drawing:
+    """Draw the figure ``func()`` with its text in ``lang`` and render it to SVG.
+
+    The texts are read during the one drawing :func:`render_svg` makes (tick labels
+    get their text only when drawn), and the font messages are collected around it:
+    the site build writes both beside the SVG (:func:`write_lesson`) for the figure
+    tests to read.
+
+    Examples
+    --------
+    >>> from mlp_lessons.figures.activations import sigmoid_figure
+    >>> drawing = draw(sigmoid_figure, "en")
+    >>> drawing["svg"][:5], drawing["font_messages"]
+    (b'<?xml', [])
+    >>> any("sigmoid" in text.lower() for text in drawing["texts"])
+    True
+    """
+    with lesson_style(lang), font_messages() as messages:
+        fig = func()
+        if not isinstance(fig, Figure):
+            raise TypeError(f"figure {name!r} must return a matplotlib.figure.Figure, "
+                            f"got {type(fig).__name__}")
+        texts: list[str] = []
+        fig.canvas.mpl_connect("draw_event", lambda event: texts.extend(
+            t.get_text() for t in fig.findobj(matplotlib.text.Text)))
+        svg = render_svg(fig)
+    return Drawing(svg=svg, texts=[t for t in texts if t], font_messages=messages)
+
+
 def write_all(out_dir: str | Path, lang: str = "ko") -> list[Path]:
     """Render every registered figure to ``out_dir/<lesson>/<name>.svg``, text in ``lang``.
 
@@ -117,7 +193,9 @@ def write_lesson(out_dir: str | Path, lesson: str, langs=("ko",)) -> list[Path]:
     """Render one lesson's figures in each language of ``langs``, one figure at a time.
 
     With one language the files go to ``out_dir/<lesson>/<name>.svg`` (as
-    :func:`write_all`), with more to ``out_dir/<lang>/<lesson>/<name>.svg``.  A
+    :func:`write_all`), with more to ``out_dir/<lang>/<lesson>/<name>.svg``.  Beside
+    each SVG, ``<name>.json`` holds the drawing's ``texts`` and ``font_messages``
+    (:func:`draw`) for the figure tests.  A
     figure is drawn in every language before the next one starts: the lessons
     cache what their figures compute (trained networks), so it is computed once.
     """
@@ -125,13 +203,13 @@ def write_lesson(out_dir: str | Path, lesson: str, langs=("ko",)) -> list[Path]:
     written = []
     for name, func in sorted(module.FIGURES.items()):
         for lang in langs:
-            with lesson_style(lang):
-                fig = func()
-                if not isinstance(fig, Figure):
-                    raise TypeError(f"figure {lesson + '/' + name!r} must return a Figure, got {type(fig).__name__}")
-                path = Path(out_dir, *([lang] if len(langs) > 1 else []), lesson, f"{name}.svg")
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(render_svg(fig))
+            drawing = draw(func, lang, f"{lesson}/{name}")
+            path = Path(out_dir, *([lang] if len(langs) > 1 else []), lesson, f"{name}.svg")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(drawing["svg"])
+            path.with_suffix(".json").write_text(json.dumps(
+                {"texts": drawing["texts"], "font_messages": drawing["font_messages"]},
+                ensure_ascii=False, indent=0), encoding="utf-8")
             written.append(path)
     return written
 
