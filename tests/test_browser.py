@@ -141,21 +141,16 @@ def test_language_switcher_keeps_the_page(page, edition_site, base_url, edition,
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_phone_width_has_no_horizontal_overflow(browser, base_url, site, edition_site, edition):
-    edition_site(edition)
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    page = context.new_page()
-    try:
-        wide = []
-        for path in site_pages(site, edition):
-            open_page(page, base_url + path)
-            check_math(page)  # formulas keep their size in a phone's narrow column
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 390:
-                wide.append(f"{path or '/'}: {width}px")
-        assert not wide, "pages wider than a 390px phone: " + ", ".join(wide)
-    finally:
-        context.close()
+def test_phone_width_has_no_horizontal_overflow(visits, edition):
+    """At every width of tests/visits.py (down to a 320 px phone) no page is wider than the
+    window, and at the narrowest the formulas are still typeset at their size."""
+    wide, math = [], []
+    for path, seen in visits(edition).items():
+        wide += [f"{path or '/'}: {page_width}px in a {width}px window"
+                 for width, page_width in seen.page_width.items() if page_width > width]
+        math += [f"{path or '/'}: {problem}" for problem in seen.narrow_math]
+    assert not wide, "pages wider than the window: " + ", ".join(wide)
+    assert not math, "\n".join(math[:10])
 
 
 def test_code_blocks_are_set_up_when_they_come_into_view(page, base_url):

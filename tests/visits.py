@@ -10,7 +10,9 @@ visit), and everything the gates check is read during that one visit:
   requested: the site is static, so a response body is its file);
 - tests/test_gate_a11y.py — gate 3: axe-core at each width of :data:`WIDTHS`, the images'
   alt text, and every element of the content that CSS lets scroll is a marked scroll box
-  (hooks/scroll_boxes.py) or holds something focusable.
+  (hooks/scroll_boxes.py) or holds something focusable;
+- tests/test_browser.py::test_phone_width_has_no_horizontal_overflow — the page's width at
+  each window width, and the math still drawn at its size in the narrowest.
 
 The visit waits for events, never for a fixed time: the load event; each lazily loaded image's
 load or error; after each resize, the end of every transition it started and two animation
@@ -159,6 +161,8 @@ class Visit:
     requested: list[str] = field(default_factory=list)   # own-origin URL paths fetched
     violations: dict[int, list[dict]] = field(default_factory=dict)  # width -> axe's
     uncovered: dict[int, list[str]] = field(default_factory=dict)    # width -> UNCOVERED_SCROLLERS
+    page_width: dict[int, int] = field(default_factory=dict)  # window width -> document's scrollWidth
+    narrow_math: list[str] = field(default_factory=list)  # math_problems at the narrowest width
 
     def fetched_bytes(self, site: Path) -> dict[str, int]:
         """URL path → size of the site's file served for it (the site is static)."""
@@ -201,6 +205,8 @@ def visit_page(browser, base_url: str, path: str) -> Visit:
             page.evaluate(SETTLED)
             seen.violations[width] = page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)])
             seen.uncovered[width] = page.evaluate(UNCOVERED_SCROLLERS)
+            seen.page_width[width] = page.evaluate("document.documentElement.scrollWidth")
+        seen.narrow_math = math_problems(page)  # formulas keep their size in a narrow column
     finally:
         context.close()
     return seen
