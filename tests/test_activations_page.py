@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from mlp_lessons.activations import relu, sigmoid, step
 from mlp_lessons.figures import lesson_style, render_svg
 from mlp_lessons.figures import activations as figs
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import activations as page
 
@@ -77,15 +78,16 @@ def test_tanh_identity(numbers):
 
 
 def test_chapter_output_unit_and_derivative_forms(numbers):
-    # the chapter: z_y = 0.892389, a_y = 0.709383, f'(net_y) printed as 0.206158
-    assert round(numbers["z_y"], 6) == 0.892390
-    assert math.floor(numbers["z_y"] * 1e6) / 1e6 == 0.892389        # the chapter cut the digits
-    assert round(numbers["a_y"], 6) == 0.709383
+    # the chapter's output unit z_y, a_y and f'(net_y): the forward-pass lesson's worked example
+    # (compared with the chapter's printed digits once, in tests/test_forward_pass.py)
+    ex = worked_example()
+    assert numbers["z_y"] == pytest.approx(ex.z_y, rel=1e-15)
+    assert numbers["a_y"] == pytest.approx(ex.a_y, rel=1e-15)
+    assert numbers["deriv_from_output"] == pytest.approx(ex.factor2, rel=1e-14)
     assert numbers["deriv_from_output"] == pytest.approx(numbers["deriv_from_input"], rel=1e-14)
-    assert round(numbers["deriv_from_output"], 6) == 0.206159
-    # the chapter prints 0.206158: the digits cut off, not rounded (0.2061587...)
-    assert round(numbers["deriv_from_output"], 6) != 0.206158
-    assert math.floor(numbers["deriv_from_output"] * 1e6) / 1e6 == 0.206158
+    # the page says the chapter printed this value cut off, not rounded
+    assert f"{numbers['deriv_from_output']:.6f}" != CHAPTER_NUMBERS["factor2"]
+    assert math.floor(numbers["deriv_from_output"] * 1e6) / 1e6 == float(CHAPTER_NUMBERS["factor2"])
     a = 1 / (1 + math.exp(-numbers["z_y"]))
     assert numbers["deriv_from_output"] == pytest.approx(a * (1 - a), rel=1e-14)
     z = numbers["z_y"]

@@ -2,9 +2,10 @@
 
 The page's ``>>>`` examples are run by Sybil (``pytest docs/backprop.md``); here
 we check what the page shows through placeholders and images: against an
-independent plain-Python computation of the chapter's 2-2-1 network, and
-against the chapter's printed values (asserting the true value where the
-chapter is wrong).
+independent plain-Python computation of the chapter's 2-2-1 network, and against
+the package's values.  Each number is compared with the chapter's printed digits
+once, in tests/test_forward_pass.py (the worked example and ``chapter_comparison``);
+here the chapter's digits come from ``CHAPTER_NUMBERS``, never typed again.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import numpy as np
 import pytest
 
 from mlp_lessons.figures import backprop as figs
-from mlp_lessons.forward_pass import CHAPTER_NUMBERS
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, chapter_comparison, worked_example
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import backprop as page
+from mlp_lessons.pages import forward_pass as forward_pass_page
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "backprop.md"
 
@@ -71,8 +73,11 @@ def test_every_placeholder_on_the_page_has_a_number(numbers):
     text = PAGE.read_text(encoding="utf-8")
     found = list(PLACEHOLDER.finditer(text))
     assert len(found) > 50
-    assert {m["lesson"] for m in found} == {"backprop"}
-    filled = fill(text, {"backprop": numbers}, where=str(PAGE))
+    # the page's own numbers, and the chapter's parameters from the forward-pass lesson
+    # (the interactive diagram's starting point)
+    assert {m["lesson"] for m in found} <= {"backprop", "forward_pass"}
+    assert sum(m["lesson"] == "backprop" for m in found) > 50
+    filled = fill(text, {"backprop": numbers, "forward_pass": forward_pass_page.numbers()}, where=str(PAGE))
     assert "{{" not in filled and not PLACEHOLDER.search(filled)
 
 
@@ -94,21 +99,37 @@ def test_w5_factors_independently(numbers):
     assert numbers["E"] == pytest.approx(0.5 * y ** 2, rel=1e-14)
 
 
-def test_w5_matches_the_chapter_where_it_is_right(numbers):
-    assert f"{numbers['f1']:.6f}" == CHAPTER_NUMBERS["factor1"] == "0.709383"
-    assert f"{numbers['f3']:.6f}" == CHAPTER_NUMBERS["factor3"] == "0.524979"
-    assert f"{numbers['E']:.6f}" == "0.251612"
-    assert f"{numbers['w5_new']:.6f}" == "0.484645"
+#: Page key → the worked example's field (tests/test_forward_pass.py compares those with the chapter).
+WORKED = {"a1": "a1", "a2": "a2", "z_y": "z_y", "a_y": "a_y", "E": "E", "f1": "factor1", "f2": "factor2",
+          "f3": "factor3", "dE_dw5": "dE_dw5", "w5_new": "w5_new", "out_1": "out_y_after_1",
+          "E_1": "E_after_1", "out_n": "out_y_after_n", "E_n": "E_after_n"}
+
+
+def test_the_page_shows_the_worked_example_and_the_chapters_digits(numbers):
+    ex = worked_example(steps=page.STEPS, learning_rate=page.LEARNING_RATE)
+    for key, field in WORKED.items():
+        assert numbers[key] == pytest.approx(getattr(ex, field), rel=1e-14), key
+    chapter = {k.removeprefix("chapter_"): v for k, v in numbers.items()
+               if k.startswith("chapter_") and isinstance(v, str)}
+    assert chapter and chapter == {k: CHAPTER_NUMBERS[k] for k in chapter}
+
+
+def test_w5_matches_the_chapter_where_the_page_says_so(numbers):
+    # the page corrects ② and ∂E/∂w5 (and the 10000-step values), and takes ①, ③, E and w5 as printed
+    agrees = {name: ok for name, _, _, ok in chapter_comparison()}
+    assert all(agrees[k] for k in ("factor1", "factor3", "E", "w5_new", "out_y_after_1", "E_after_1"))
+    assert not any(agrees[k] for k in ("factor2", "dE_dw5", "out_y_after_n", "E_after_n"))
 
 
 def test_w5_last_digit_corrections(numbers):
     # the chapter's ② and ∂E/∂w5 are cut off after 6 decimals, not rounded
-    assert numbers["chapter_factor2"] == "0.206158" and f"{numbers['f2']:.6f}" == "0.206159"
-    assert numbers["chapter_dE_dw5"] == "0.076775" and f"{numbers['dE_dw5']:.6f}" == "0.076776"
-    assert f"{math.floor(numbers['f2'] * 1e6) / 1e6:.6f}" == "0.206158"
-    assert f"{math.floor(numbers['dE_dw5'] * 1e6) / 1e6:.6f}" == "0.076775"
-    # even the chapter's rounded factors multiply to a value that rounds to 0.076776
-    assert f"{numbers['chapter_rounded_product']:.6f}" == "0.076776"
+    for true, printed in (("f2", "chapter_factor2"), ("dE_dw5", "chapter_dE_dw5")):
+        assert f"{numbers[true]:.6f}" != numbers[printed]
+        assert f"{math.floor(numbers[true] * 1e6) / 1e6:.6f}" == numbers[printed]
+    # even the chapter's rounded factors multiply to a value that rounds to the true ∂E/∂w5
+    factors = [float(CHAPTER_NUMBERS[k]) for k in ("factor1", "factor2", "factor3")]
+    assert numbers["chapter_rounded_product"] == pytest.approx(math.prod(factors), rel=1e-15)
+    assert f"{numbers['chapter_rounded_product']:.6f}" == f"{numbers['dE_dw5']:.6f}"
 
 
 def test_sign_and_argument_corrections(numbers):
@@ -139,33 +160,39 @@ def test_descent_numbers_independently(numbers):
 
 
 def test_descent_after_one_step_matches_the_chapter(numbers):
-    assert f"{numbers['out_1']:.6f}" == numbers["chapter_out_y_after_1"] == "0.699553"
-    assert f"{numbers['E_1']:.6f}" == numbers["chapter_E_after_1"] == "0.244687"
+    assert f"{numbers['out_1']:.6f}" == numbers["chapter_out_y_after_1"]
+    assert f"{numbers['E_1']:.6f}" == numbers["chapter_E_after_1"]
 
 
 def test_descent_after_10000_steps_differs_from_the_chapter(numbers):
     assert numbers["steps"] == 10000
-    assert f"{numbers['out_n']:.6f}" == "0.012088" != numbers["chapter_out_y_after_n"] == "0.005770"
-    assert f"{numbers['E_n']:.6f}" == "0.000073" != numbers["chapter_E_after_n"] == "0.000016"
-    # the chapter's value is reached after about 40000 steps
+    assert f"{numbers['out_n']:.6f}" != numbers["chapter_out_y_after_n"]
+    assert f"{numbers['E_n']:.6f}" != numbers["chapter_E_after_n"]
+    # the chapter's value is reached after about 40000 steps (the page's second run)
     assert numbers["long_steps"] == 40000
-    assert f"{numbers['out_long']:.6f}" == "0.005771" and f"{numbers['E_long']:.6f}" == "0.000017"
-    # and ½·0.005770² = 0.0000166…, which the chapter prints cut off as 0.000016
-    assert f"{numbers['chapter_E_from_out']:.7f}" == "0.0000166"
+    long = worked_example(steps=page.LONG_STEPS, learning_rate=page.LEARNING_RATE)
+    assert numbers["out_long"] == pytest.approx(long.out_y_after_n, rel=1e-9)
+    assert numbers["E_long"] == pytest.approx(long.E_after_n, rel=1e-9)
+    assert abs(numbers["out_long"] - float(numbers["chapter_out_y_after_n"])) < 2e-6
+    # and ½·(the chapter's output)², which the chapter prints cut off, not rounded
+    printed = float(numbers["chapter_out_y_after_n"])
+    assert numbers["chapter_E_from_out"] == 0.5 * printed ** 2
+    assert f"{math.floor(numbers['chapter_E_from_out'] * 1e6) / 1e6:.6f}" == numbers["chapter_E_after_n"]
+    assert f"{numbers['chapter_E_from_out']:.6f}" != numbers["chapter_E_after_n"]
 
 
 @pytest.mark.parametrize("eta", [0.1, 0.2, 0.5, 0.8, 1.0])
 @pytest.mark.parametrize("only_output", [False, True])
 def test_no_simple_setup_reproduces_both_printed_descent_values(eta, only_output):
     # what the page says: other learning rates, or training only the output layer,
-    # do not give the chapter's 0.699553 after 1 step and 0.005770 after 10000 steps
+    # do not give the chapter's printed outputs after 1 step and after 10000 steps
     net = Net()
     net.step(0.0, 0.0, 0.0, eta, only_output=only_output)
     after_1 = f"{net.forward(0.0, 0.0)[2]:.6f}"
     for _ in range(9999):
         net.step(0.0, 0.0, 0.0, eta, only_output=only_output)
     after_n = f"{net.forward(0.0, 0.0)[2]:.6f}"
-    assert (after_1, after_n) != ("0.699553", "0.005770")
+    assert (after_1, after_n) != (CHAPTER_NUMBERS["out_y_after_1"], CHAPTER_NUMBERS["out_y_after_n"])
 
 
 def test_descent_history():
@@ -243,7 +270,7 @@ def test_loss_curve_draws_output_and_loss_on_log_axes(numbers):
     crosses = [line for line in out_ax.lines if line.get_marker() == "x"]
     assert len(crosses) == 1
     assert list(crosses[0].get_xdata()) == [1, 10000]
-    assert list(crosses[0].get_ydata()) == [0.699553, 0.005770]
+    assert list(crosses[0].get_ydata()) == [float(CHAPTER_NUMBERS[k]) for k in ("out_y_after_1", "out_y_after_n")]
 
 
 def test_delta_flow_figures_show_the_gradients(numbers):

@@ -2,7 +2,10 @@
 
 The page's ``>>>`` examples are run by Sybil (``pytest docs/forward_pass.md``);
 here we check what the page shows through placeholders and images, against an
-independent computation with ``math.exp`` and against the chapter's printed values.
+independent computation with ``math.exp`` and against the package's values.  The
+numbers themselves are compared with the chapter's printed digits once, in
+tests/test_forward_pass.py; here the chapter's digits come from the package
+(``CHAPTER_NUMBERS``, ``CHAPTER_LAB_OUTPUTS``), never typed again.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import pytest
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from mlp_lessons.figures import forward_pass as figs
-from mlp_lessons.forward_pass import chapter_params, chapter_test_table, format_test_table
+from mlp_lessons.forward_pass import (CHAPTER_NUMBERS, chapter_params, chapter_test_table, format_test_table,
+                                      worked_example)
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import forward_pass as page
 
@@ -65,19 +69,18 @@ def test_hand_calculation_independently(numbers):
         assert numbers[key] == pytest.approx(value, rel=1e-14), key
 
 
-def test_hand_calculation_matches_the_chapter(numbers):
-    assert f"{numbers['a1']:.6f}" == "0.524979"
-    assert f"{numbers['a2']:.6f}" == "0.549834"
-    assert f"{numbers['a_y']:.6f}" == "0.709383"
-    assert f"{numbers['a_y']:.2f}" == "0.71"          # "출력은 0.71 정도"
-    assert f"{numbers['E']:.6f}" == "0.251612"
+def test_hand_calculation_is_the_worked_example(numbers):
+    # the lesson's one check against the chapter: tests/test_forward_pass.py (worked_example)
+    ex = worked_example()
+    for key in ("z1", "a1", "z2", "a2", "z_y", "a_y", "E"):
+        assert numbers[key] == getattr(ex, key), key
 
 
 def test_z_y_correction(numbers):
-    # the chapter prints 0.892389; rounded it is 0.892390 (the chapter cut the digits off)
-    assert numbers["chapter_z_y"] == "0.892389"
-    assert f"{numbers['z_y']:.6f}" == "0.892390"
-    assert math.floor(numbers["z_y"] * 1e6) / 1e6 == 0.892389
+    # the page shows the chapter's z_y beside the true one: the chapter cut the digits off
+    assert numbers["chapter_z_y"] == CHAPTER_NUMBERS["z_y"]
+    assert f"{numbers['z_y']:.6f}" != numbers["chapter_z_y"]
+    assert math.floor(numbers["z_y"] * 1e6) / 1e6 == float(numbers["chapter_z_y"])
 
 
 def test_lab_outputs_match_the_chapter(numbers):
@@ -101,7 +104,8 @@ def test_lab_target_correction():
     with_xor = format_test_table(chapter_test_table(chapter_params(), X, [[0], [1], [1], [0]]))
     printed = format_test_table(chapter_test_table(chapter_params(), X, [[1], [0], [0], [1]]))
     assert [line.split()[2] for line in with_xor.splitlines()] == ["[0]", "[1]", "[1]", "[0]"]
-    assert printed.splitlines()[0] == "[[0 0]] [1] [[0.70938314]]"
+    assert [line.split()[2] for line in printed.splitlines()] == ["[1]", "[0]", "[0]", "[1]"]
+    assert [line.split()[-1].strip("[]") for line in printed.splitlines()] == list(page.CHAPTER_LAB_OUTPUTS)
     # the outputs do not depend on T, and they are deterministic (no random numbers)
     assert [line.split()[-1] for line in with_xor.splitlines()] == [line.split()[-1] for line in printed.splitlines()]
     assert with_xor == format_test_table(chapter_test_table(chapter_params(), X, [[0], [1], [1], [0]]))
@@ -154,7 +158,7 @@ def test_forward_values_figure_annotates_the_units(numbers):
 def test_network_diagram_backward_direction():
     fig = figs.network_diagram(direction="backward")
     texts = _texts(fig)
-    assert r"$\partial E/\partial w_5 = 0.0768$" in texts
+    assert rf"$\partial E/\partial w_5 = {worked_example().dE_dw5:.4f}$" in texts
     assert r"$\partial E/\partial w_1 = 0$" in texts           # input (0, 0)
     assert any(t.startswith(r"$\delta_{h1} = ") for t in texts)
     styles = [type(p.get_arrowstyle()).__name__ for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]

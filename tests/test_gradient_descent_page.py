@@ -85,16 +85,28 @@ def test_iterates_match_an_independent_run(numbers):
 
 
 def test_the_chapters_printed_numbers_differ_from_python(numbers):
-    """The chapter's "실행 결과" drops digits and the first line; Python prints these."""
-    printed = page.CHAPTER_PRINTED
-    assert printed[0] == "손실함수값(5.52)= 16.35039999999997"
-    assert numbers["x2"] == "5.52" and numbers["loss2"] == "16.350399999999997" != "16.35039999999997"
-    assert numbers["loss3"] == "12.286143999999998" != "12.28614399999998"
-    assert numbers["x4"] == "3.9071999999999996" != "3.907199999999996"
-    assert numbers["loss4"] == repr((float(numbers["x4"]) - 3) ** 2 + 10) == "10.82301184"  # the chapter has it right
-    assert numbers["x1"] == "7.199999999999999"          # the line the chapter's listing leaves out
-    assert numbers["x_final"] == "3.0000000000000004"    # chapter: 3.0000000000000000 and 3.000000000000004
-    assert float("3.000000000000004") - 3 == pytest.approx(10 * (float(numbers["x_final"]) - 3), rel=0.01)
+    """The chapter's "실행 결과" drops digits and the first line; Python prints these.
+
+    What Python prints is checked once, in tests/test_gradient_descent.py; here the page's
+    numbers are compared with it and with the chapter's lines (``page.CHAPTER_PRINTED``).
+    """
+    python = chapter_output(descent_1d()).splitlines()        # what the fixed code prints
+    assert f"( {numbers['x1']} )" in python[0]                 # the line the chapter's listing leaves out
+    assert python[1].endswith(f"( {numbers['x2']} )= {numbers['loss2']}")
+    assert python[2].endswith(f"= {numbers['loss3']}")
+    assert python[3].endswith(f"( {numbers['x4']} )= {numbers['loss4']}")
+    assert numbers["x_final"] == repr(descent_1d().final_x) and python[-1].endswith(numbers["x_final"])
+    # the chapter's lines: (x, loss) as printed, then its minimum
+    chapter = [re.fullmatch(r"손실함수값\(\s*(\S+?)\s*\)= (\S+)", line).groups() for line in page.CHAPTER_PRINTED[:-1]]
+    assert all(numbers["x1"] not in line for line in page.CHAPTER_PRINTED)
+    assert chapter[0][0] == numbers["x2"]
+    for printed, true in ((chapter[0][1], numbers["loss2"]), (chapter[1][1], numbers["loss3"]),
+                          (chapter[2][0], numbers["x4"])):
+        assert printed != true and float(printed) == pytest.approx(float(true), rel=1e-14)   # a digit dropped
+    assert chapter[2][1] == numbers["loss4"] == repr((float(numbers["x4"]) - 3) ** 2 + 10)  # the chapter has it right
+    assert chapter[-1][0] != numbers["x_final"]
+    book_min = float(page.CHAPTER_PRINTED[-1].split("=")[1])
+    assert book_min - 3 == pytest.approx(10 * (float(numbers["x_final"]) - 3), rel=0.01)
     assert numbers["final_gap"] == numbers["ulp3"] == math.ulp(3.0)
 
 
@@ -138,7 +150,7 @@ def test_the_chapters_1d_code_once_fixed_prints_chapter_output_exactly():
     printed = out.getvalue().rstrip("\n")
     assert printed == chapter_output(descent_1d())                     # spaces included
     lines = printed.splitlines()
-    assert lines[-1] == "최소값 =  3.0000000000000004"                 # two spaces from print's sep
+    assert lines[-1] == f"최소값 =  {descent_1d().final_x!r}"             # two spaces from print's sep
     assert not set(page.CHAPTER_PRINTED) & set(lines)                  # no chapter line is printed as is
 
 

@@ -1,8 +1,10 @@
 """Tests of the page "손실 함수": its numbers (mlp_lessons.pages.loss) and figures.
 
 The page's ``>>>`` examples are run by Sybil (``pytest docs/loss.md``); here we
-check what the page shows through placeholders and images, against the
-chapter's printed values and independent computations.
+check what the page shows through placeholders and images, against independent
+computations and the package's values.  The chapter's output and loss are compared
+with its printed digits once, in tests/test_forward_pass.py; the Lab's printed
+outputs come from the package (``CHAPTER_LAB_OUTPUTS``), never typed again.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from matplotlib.figure import Figure
 
 from mlp_lessons.figures import lesson_style, render_svg
 from mlp_lessons.figures import loss as figs
+from mlp_lessons.forward_pass import worked_example
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import loss as page
+from mlp_lessons.pages.forward_pass import CHAPTER_LAB_OUTPUTS
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "loss.md"
 
@@ -55,9 +59,9 @@ def test_numbers_are_plain_python_values(numbers):
 
 
 def test_chapter_example(numbers):
-    # the chapter: output 0.709383 for input (0, 0), target 0 → E = ½(0.00 − 0.709383)² = 0.251612
-    assert round(numbers["a_y"], 6) == 0.709383
-    assert round(numbers["E"], 6) == 0.251612
+    # the chapter's output for input (0, 0), target 0, and its E = ½(0 − y)²: the worked example
+    ex = worked_example()
+    assert (numbers["a_y"], numbers["E"]) == pytest.approx((ex.a_y, ex.E), rel=1e-15)
     y = ref_chapter_output(0.0, 0.0)
     assert numbers["a_y"] == pytest.approx(y, rel=1e-14)
     assert numbers["E"] == pytest.approx(0.5 * y ** 2, rel=1e-14)
@@ -67,14 +71,12 @@ def test_chapter_example(numbers):
 def test_half_sum_is_not_the_mean_squared_error(numbers):
     # the chapter's name (평균 제곱 오차) vs its formula: the true MSE of one output is twice E
     assert numbers["mean_of_squares"] == pytest.approx(2 * numbers["E"], rel=1e-14)
-    assert round(numbers["mean_of_squares"], 6) == 0.503224
 
 
 def test_batch_of_the_four_xor_samples(numbers):
-    # the chapter's forward-pass Lab prints 0.70938314, 0.72844306, 0.71791234, 0.73598705
-    printed = {"y_00": 0.70938314, "y_01": 0.72844306, "y_10": 0.71791234, "y_11": 0.73598705}
-    for key, value in printed.items():
-        assert round(numbers[key], 8) == value
+    # the four outputs the chapter's forward-pass Lab prints (8 decimals)
+    keys = ["y_00", "y_01", "y_10", "y_11"]
+    assert tuple(f"{numbers[key]:.8f}" for key in keys) == CHAPTER_LAB_OUTPUTS
     ys = [ref_chapter_output(a, b) for a, b in [(0, 0), (0, 1), (1, 0), (1, 1)]]
     ts = [0, 1, 1, 0]
     assert numbers["E_batch"] == pytest.approx(sum(0.5 * (y - t) ** 2 for y, t in zip(ys, ts)) / 4, rel=1e-13)
@@ -157,8 +159,8 @@ def test_mse_curve_marks_the_chapters_example():
     assert np.allclose(t0.get_ydata(), 0.5 * y ** 2)
     assert np.allclose(t1.get_ydata(), 0.5 * (y - 1) ** 2)
     marker = [line for line in lines if len(line.get_xdata()) == 1][0]
-    assert round(float(marker.get_xdata()[0]), 6) == 0.709383
-    assert round(float(marker.get_ydata()[0]), 6) == 0.251612
+    ex = worked_example()
+    assert (float(marker.get_xdata()[0]), float(marker.get_ydata()[0])) == pytest.approx((ex.a_y, ex.E), rel=1e-14)
     tangent = lines[2]
     slope = np.diff(tangent.get_ydata())[0] / np.diff(tangent.get_xdata())[0]
     assert slope == pytest.approx(ref_chapter_output(0, 0))

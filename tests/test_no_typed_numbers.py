@@ -1,7 +1,7 @@
 """Nothing typed by hand that code can compute.
 
-The numbers the chapter derives (0.709383, the descent iterates, the trained XOR
-outputs, ...) may appear on a page only where code put them there: a ``>>>``
+The numbers the chapter derives (the forward pass's output, the descent iterates, the
+trained XOR outputs, ...) may appear on a page only where code put them there: a ``>>>``
 example's output (checked by Sybil) or a ``{{ lesson.key:spec }}`` placeholder
 filled at build time.  A page may still *quote* what the chapter printed, to
 correct it: on the corrections page, inside a "원문 정정" / "Correction to the
@@ -16,16 +16,27 @@ from pathlib import Path
 
 import pytest
 
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
+from mlp_lessons.gradient_descent import descent_1d
+from mlp_lessons.pages import gradient_descent as descent_page
+from mlp_lessons.pages import numpy_mlp as numpy_mlp_page
+from mlp_lessons.pages.forward_pass import CHAPTER_LAB_OUTPUTS
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted([*ROOT.glob("docs/*.md"), *ROOT.glob("docs_en/*.md")])
 
-# Derived in the chapter (not given): forward pass, loss, backprop, descent, training.
-CHAPTER_DERIVED = [
-    "0.524979", "0.549834", "0.892389", "0.89239", "0.709383", "0.251612", "0.206158", "0.076775",
-    "0.484645", "0.699553", "0.244687", "0.005770", "0.000016", "0.99196032", "0.00835708",
-    "0.00836107", "0.98974873", "0.70938314", "0.72844306", "0.71791234", "0.73598705",
-    "16.3504", "12.286", "10.823", "10.2962", "3.907", "3.000000000000004", "3.0000000000000004",
-]
+#: Derived in the chapter (not given), as the chapter prints them, from the package's records of
+#: what it printed: forward pass, loss, backprop, descent, training.
+CHAPTER_DERIVED = sorted({
+    *CHAPTER_NUMBERS.values(),                                   # the hand calculation (6 decimals)
+    f"{worked_example().z_y:.5f}",                               # z_y printed again, to 5 decimals
+    *CHAPTER_LAB_OUTPUTS,                                        # the forward-pass Lab's outputs
+    *(f"{y:.8f}" for y in numpy_mlp_page.CHAPTER_PRINTED),       # the trained network's outputs
+    descent_page.CHAPTER_PRINTED[-1].split("=")[-1].strip(),     # the descent's minimum, as printed
+    repr(descent_1d().final_x),                                  # ... and as Python prints it
+    # the descent's iterates, cut where a rounded quote of them would still match
+    "16.3504", "12.286", "10.823", "10.2962", "3.907",
+})
 QUOTE_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+\s+"(?:원문 정정|Correction to the original)')
 ANY_ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s")
 INLINE_CODE = re.compile(r"`[^`]*`")
@@ -55,11 +66,13 @@ def unquoted_numbers(text: str) -> list[tuple[int, str, str]]:
 
 
 def test_the_checker_catches_a_typed_number():
-    page = "출력은 0.709383입니다.\n\n```pycon\n>>> 0.709383\n0.709383\n```\n"
-    assert [(n, num) for n, num, _ in unquoted_numbers(page)] == [(1, "0.709383")]
-    assert unquoted_numbers('!!! warning "원문 정정"\n    교재는 0.076775라고 썼다.\n') == []
-    assert unquoted_numbers("| 0.99196032 | {{ numpy_mlp.xnor_y0:.8f }} |") == []
-    assert unquoted_numbers('!!! note "참고"\n    0.251612\n')[0][1] == "0.251612"
+    a_y, dE_dw5, E = CHAPTER_NUMBERS["a_y"], CHAPTER_NUMBERS["dE_dw5"], CHAPTER_NUMBERS["E"]
+    xnor = f"{numpy_mlp_page.CHAPTER_PRINTED[0]:.8f}"
+    page = f"출력은 {a_y}입니다.\n\n```pycon\n>>> {a_y}\n{a_y}\n```\n"
+    assert [(n, num) for n, num, _ in unquoted_numbers(page)] == [(1, a_y)]
+    assert unquoted_numbers(f'!!! warning "원문 정정"\n    교재는 {dE_dw5}라고 썼다.\n') == []
+    assert unquoted_numbers(f"| {xnor} | {{{{ numpy_mlp.xnor_y0:.8f }}}} |") == []
+    assert unquoted_numbers(f'!!! note "참고"\n    {E}\n')[0][1] == E
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p.name != "corrections.md"],

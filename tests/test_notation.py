@@ -32,15 +32,16 @@ PAGE = Path(__file__).resolve().parents[1] / "docs" / "notation.md"
 ID_COLUMN = "패키지 식별자"
 PAGE_COLUMN = "뜻 · 교재 코드 · 정의된 곳"
 
-#: The chapter's given parameters and the numbers of its hand calculation
-#: (input (0, 0), target 0), to the chapter's 6 decimals.  z_y is 0.892390:
-#: the chapter prints 0.892389 (it adds rounded terms).
+#: The chapter's given parameters and the numbers of its hand calculation (input (0, 0),
+#: target 0): the package's worked example, which tests/test_forward_pass.py compares with
+#: the chapter's printed digits (once, there).
+_EX = forward_pass.worked_example()
 EXPECTED = {
     "x_1": 0.0, "x_2": 0.0,
     "w_1": 0.1, "w_2": 0.2, "w_3": 0.3, "w_4": 0.4, "w_5": 0.5, "w_6": 0.6,
     "b_1": 0.1, "b_2": 0.2, "b_3": 0.3,
-    "z_1": 0.1, "z_2": 0.2, "a_1": 0.524979, "a_2": 0.549834,
-    "z_y": 0.892390, "a_y": 0.709383, "t": 0.0, "E": 0.251612,
+    "z_1": _EX.z1, "z_2": _EX.z2, "a_1": _EX.a1, "a_2": _EX.a2,
+    "z_y": _EX.z_y, "a_y": _EX.a_y, "t": 0.0, "E": _EX.E,
     r"\eta": None,  # a parameter name, no value
 }
 
@@ -159,7 +160,7 @@ def test_identifiers_give_the_chapters_numbers(examples):
                 continue
             value = np.asarray(resolve(ident, examples), dtype=float)
             assert value.size == 1, f"{ident} should be one number for one sample, got shape {value.shape}"
-            assert round(float(value.reshape(-1)[0]), 6) == pytest.approx(EXPECTED[sym], abs=1e-12), (sym, ident)
+            assert float(value.reshape(-1)[0]) == pytest.approx(EXPECTED[sym], rel=1e-12, abs=1e-15), (sym, ident)
             checked.add(sym)
     assert checked == {s for s, v in EXPECTED.items() if v is not None}
 

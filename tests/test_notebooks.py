@@ -2,7 +2,8 @@
 
 Both editions: docs/notebooks/ (Korean) and docs_en/notebooks/ (English: the same
 file names, translated Markdown cells, identical code cells but for the labels
-they print).  An English notebook that does not exist yet simply has no tests.
+they print and the figures' language: tests/test_editions.py checks that).  An English
+notebook that does not exist yet simply has no tests.
 
 (a) Every notebook is stored without outputs, execution counts or execution
     metadata (the site executes them; the download must be the clean file).
@@ -47,6 +48,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import EDITIONS, ROOT
+from mlp_lessons.forward_pass import worked_example
+from mlp_lessons.gradient_descent import descent_1d
+from mlp_lessons.pages import numpy_mlp as numpy_mlp_page
+from mlp_lessons.pages.forward_pass import CHAPTER_LAB_OUTPUTS
 
 nbformat = pytest.importorskip("nbformat")
 
@@ -76,7 +81,7 @@ LESSON = {"01_activations": "activations", "02_forward_pass": "forward_pass",
           "05_digits": "numpy_mlp"}
 
 #: The chapter's printed outputs after 90000 epochs (its test()), inputs (0,0), (0,1), (1,0), (1,1).
-CHAPTER_XNOR = ["0.99196032", "0.00835708", "0.00836107", "0.98974873"]
+CHAPTER_XNOR = [f"{y:.8f}" for y in numpy_mlp_page.CHAPTER_PRINTED]
 
 #: Test accuracy the digits notebook must reach.  Its run: 64-32-10 sigmoid MLP,
 #: MSE, learning rate 2.0, 30 epochs, batches of 32, init_params(seed=0), shuffle
@@ -249,7 +254,7 @@ def shown(edition_site):
 @functools.cache
 def notebook_cache():
     """hooks/notebook_cache.py as a module (it imports hooks/figures.py by name)."""
-    sys.path.append(str(ROOT / "hooks"))    # appended: hooks/numbers.py would shadow the stdlib
+    sys.path.append(str(ROOT / "hooks"))    # appended: our folder of scripts goes after the rest
     try:
         import notebook_cache as module
     finally:
@@ -377,10 +382,10 @@ def test_activations_notebook(shown, edition):
 def test_forward_pass_notebook(shown, edition):
     text = shown(edition, "02_forward_pass").printed
     # by hand (math.exp), printed to 6 places as on the lesson page
-    assert re.search(r"\ba_y = (\S+)$", text, re.MULTILINE).group(1) == "0.709383"
-    assert "layer2 = [[0.70938314]]" in text    # predict() on (0, 0)
-    # predict() on the four XOR inputs at once (NumPy prints 8 decimals)
-    assert "[[0.70938314]\n [0.72844306]\n [0.71791234]\n [0.73598705]]" in text
+    assert re.search(r"\ba_y = (\S+)$", text, re.MULTILINE).group(1) == f"{worked_example().a_y:.6f}"
+    assert f"layer2 = [[{CHAPTER_LAB_OUTPUTS[0]}]]" in text    # predict() on (0, 0)
+    # predict() on the four XOR inputs at once (NumPy prints 8 decimals, as the chapter's Lab)
+    assert "[[" + "]\n [".join(CHAPTER_LAB_OUTPUTS) + "]]" in text
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["03_gradient_descent"])])
@@ -390,7 +395,7 @@ def test_gradient_descent_notebook(shown, edition):
     assert abs(float(printed_after(text, label["final_x"])) - 3.0) < 1e-4
     path_end = re.match(r"\[([^\]]*)\]", printed_after(text, label["path_end"])).group(1)
     assert max(abs(float(v)) for v in path_end.split()) < 0.2     # 2-D path heads to (0, 0)
-    assert "최소값 =  3.0000000000000004" in text                 # the chapter's own output
+    assert f"최소값 =  {descent_1d().final_x!r}" in text          # the chapter's own code's output
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["04_numpy_mlp"])])
@@ -467,8 +472,8 @@ def test_site_has_the_executed_notebook(edition_site, edition, stem):
     text = page.read_text(encoding="utf-8")
     assert "jp-OutputArea-output" in text and "data:image/png;base64," in text, "outputs missing"
     assert "jp-RenderedMarkdown" in text
-    expected = {"02_forward_pass": "[[0.70938314]]", "04_numpy_mlp": "[[0.99196032]]",
-                "03_gradient_descent": "3.0000000000000004"}.get(stem)
+    expected = {"02_forward_pass": f"[[{CHAPTER_LAB_OUTPUTS[0]}]]", "04_numpy_mlp": f"[[{CHAPTER_XNOR[0]}]]",
+                "03_gradient_descent": repr(descent_1d().final_x)}.get(stem)
     if expected:
         assert expected in text
 
