@@ -32,13 +32,15 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from browser_support import CHROMIUM, served  # noqa: E402  (the tests' Chromium settings)
 
+from mlp_lessons import lessons  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "benchmarks" / "lighthouse_pages.mjs"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "package.json"
 
-#: The lesson pages (paths relative to the site root): the Korean edition, then the English one.
-LESSONS = ["", "activations/", "forward_pass/", "loss/", "gradient_descent/", "backprop/",
-           "numpy_mlp/", "playground/", "playground_lab/", "summary/"]
+#: The chapter's pages, home to summary (``chapter=True`` in mlp_lessons/lessons.py; paths
+#: relative to the site root): the Korean edition, then the English one.
+LESSONS = [page.url for page in lessons.PAGES if page.chapter]
 PAGES = LESSONS + ["en/" + page for page in LESSONS]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 THRESHOLDS = {"performance": 90, "accessibility": 95, "best-practices": 95, "seo": 95}

@@ -33,18 +33,20 @@ import matplotlib
 import matplotlib.text
 from matplotlib.figure import Figure
 
+from mlp_lessons.lessons import PAGES
+
 from ._style import LANGUAGE, LANGUAGES, SVG_HASHSALT, lesson_style, register_korean_font
 
 __all__ = ["LANGUAGES", "LESSONS", "Drawing", "all_figures", "draw", "render_svg", "write_all",
            "write_lesson", "write_parallel", "lesson_style", "register_korean_font", "tr"]
 
-#: Lessons with a figure module, in page order.
-LESSONS = ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
-           "numpy_mlp", "playground"]
+#: Lessons with a figure module, in page order (``figures=True`` in :mod:`mlp_lessons.lessons`).
+LESSONS = [page.slug for page in PAGES if page.figures]
 
-#: The lessons whose figures train networks come first in :func:`write_parallel`, so that
-#: the workers finish at about the same time.
-HEAVY_FIRST = ["playground", "numpy_mlp", "backprop", "activations"]
+#: The lessons whose figures train networks (``heavy_figures=True``) come first in
+#: :func:`write_parallel`, the later (larger) lessons first, so that the workers finish at
+#: about the same time.
+HEAVY_FIRST = [page.slug for page in reversed(PAGES) if page.heavy_figures]
 
 FigureFunc = Callable[[], Figure]
 
