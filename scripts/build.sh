@@ -13,3 +13,8 @@ fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/mkdocs build --strict -f mkdocs.yml "$@"
 .venv/bin/mkdocs build --strict -f mkdocs.en.yml "$@"
+# The PDF of each edition (site/mlp-ko.pdf, site/en/mlp-en.pdf), printed by Debian's Chromium
+# (sudo apt-get install -y chromium); MLP_NO_PDF=1 builds without them.
+if [ "${MLP_NO_PDF:-}" != "1" ]; then
+  .venv/bin/python scripts/pdf.py --site site
+fi
