@@ -151,13 +151,14 @@ def write_pdf(edition_root: Path, out: Path | None, skip: list[str] | None = Non
     return result
 
 
-def print_site(site: Path) -> int:
+def print_site(site: Path, out: Path | None = None) -> int:
     """Print every edition of the built ``site`` (:data:`BOOKS`), each in its own process, side
-    by side; return the worse exit status."""
+    by side, into the site (or into ``out``, in the same layout); return the worse exit status."""
     import subprocess
 
+    out = site if out is None else out
     running = {
-        edition: subprocess.Popen([sys.executable, __file__, str(site / folder), str(site / folder / name)])
+        edition: subprocess.Popen([sys.executable, __file__, str(site / folder), str(out / folder / name)])
         for edition, (folder, name) in BOOKS.items()
     }
     return max(process.wait() for process in running.values())
@@ -167,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("edition_root", type=Path, nargs="?", help="the built edition: site/ or site/en/")
     parser.add_argument("--site", type=Path, help="print every edition of this built site (see BOOKS)")
+    parser.add_argument("--out", type=Path, help="with --site: write the PDFs here instead of into the site")
     parser.add_argument("out", type=Path, nargs="?", help="the PDF to write")
     parser.add_argument("--list", action="store_true",
                         help="print the URL paths of the book's pages, in order (\"\" is the home page: ./)")
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out pages whose URL path starts with this (e.g. notebooks/)")
     args = parser.parse_args(argv)
     if args.site is not None:
-        return print_site(args.site)
+        return print_site(args.site, args.out)
     if args.edition_root is None:
         parser.error("give the built edition (or --site)")
     if not (args.edition_root / "index.html").is_file():
