@@ -64,11 +64,11 @@ def matmul_floor(n: int, dtype, repeats: int = 20) -> float:
     return best
 
 
-def time_ours(X, y, epochs, lr, dtype, engine="fast"):
+def time_ours(X, y, epochs, lr, dtype):
     params = init_params(SIZES, seed=0)
     start = time.perf_counter()
     result = train(params, X, y, activations=["relu", "softmax"], loss="cross_entropy", learning_rate=lr,
-                   epochs=epochs, batch_size=BATCH, seed=0, dtype=dtype, engine=engine)
+                   epochs=epochs, batch_size=BATCH, seed=0, dtype=dtype)
     return (time.perf_counter() - start) / epochs, result
 
 
@@ -88,8 +88,6 @@ def main(argv=None) -> int:
     parser.add_argument("--epochs", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--learning-rate", type=float, default=0.1)
-    parser.add_argument("--with-network-engine", action="store_true",
-                        help="also time engine='network' (the teaching path, slower)")
     add_json_option(parser)
     args = parser.parse_args(argv)
     X, y, X_test, y_test = data()
@@ -99,8 +97,6 @@ def main(argv=None) -> int:
           f"lr {args.learning_rate}, {args.epochs} epochs, {args.repeats} rounds")
 
     runs = {"ours float64": [], "ours float32": [], "sklearn float64": []}
-    if args.with_network_engine:
-        runs["ours float64 engine=network"] = []
     results = {}
     for r in range(args.repeats):
         t, results["ours float64"] = time_ours(X, y, args.epochs, args.learning_rate, np.float64)
@@ -109,9 +105,6 @@ def main(argv=None) -> int:
         runs["ours float32"].append(t)
         t, results["sklearn float64"] = time_sklearn(X, y, args.epochs, args.learning_rate)
         runs["sklearn float64"].append(t)
-        if args.with_network_engine:
-            t, _ = time_ours(X, y, args.epochs, args.learning_rate, np.float64, engine="network")
-            runs["ours float64 engine=network"].append(t)
         print("  round", r + 1, "  ".join(f"{k}: {v[-1] * 1e3:.2f} ms" for k, v in runs.items()))
 
     best = {k: min(v) for k, v in runs.items()}

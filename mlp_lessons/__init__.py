@@ -11,6 +11,7 @@ One module per lesson page (``docs/<name>.md`` ↔ ``mlp_lessons/<name>.py`` ↔
 - :mod:`mlp_lessons.numpy_mlp` — training: the chapter's loop and a vectorized trainer
 - :mod:`mlp_lessons.playground` — 2-D data sets for the playground
 - :mod:`mlp_lessons.network` — the general dense MLP all of them build on
+- :mod:`mlp_lessons.data` — the chapter's data (XOR inputs and targets, its initial weights), defined once
 - :mod:`mlp_lessons.figures` — figure functions (needs Matplotlib)
 
 Only NumPy is needed to import the package; Matplotlib only for ``figures``.

@@ -133,8 +133,9 @@ def add_xor(subparsers) -> None:
 
 
 def run_xor(args: argparse.Namespace) -> int:
-    from mlp_lessons.forward_pass import chapter_params, chapter_test_table, format_test_table
-    from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, TrainingDiverged, fit_chapter
+    from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
+    from mlp_lessons.forward_pass import chapter_test_table, format_test_table
+    from mlp_lessons.numpy_mlp import TrainingDiverged, fit_chapter
 
     T = T_XNOR if args.targets == "xnor" else T_XOR
     progress = None if args.no_progress else _ProgressBar(args.epochs)

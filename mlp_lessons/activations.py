@@ -31,8 +31,19 @@ __all__ = [
 
 
 def _array(x) -> np.ndarray:
-    """Read ``x`` as a float array (NaN/inf allowed: the math defines them)."""
+    """Read ``x`` as a float array (NaN/inf allowed: the math defines them).
+
+    A float64 or float32 array is used as it is (no copy: no function here
+    writes to its input), so :func:`mlp_lessons.numpy_mlp.train` can call the
+    functions of :data:`ACTIVATIONS` on every mini-batch, in float32 too;
+    anything else becomes a new float64 array.
+    """
+    if isinstance(x, np.ndarray) and x.dtype in _FLOAT_DTYPES:
+        return x
     return as_float_array(x, "x", allow_nonfinite=True)
+
+
+_FLOAT_DTYPES = (np.dtype(np.float64), np.dtype(np.float32))
 
 
 # --- step -------------------------------------------------------------------
@@ -198,7 +209,8 @@ def relu_deriv(x):
     >>> relu_deriv([-1.0, 0.0, 2.0])
     array([0., 0., 1.])
     """
-    return (_array(x) > 0).astype(float)
+    x = _array(x)
+    return (x > 0).astype(x.dtype)
 
 
 def relu_deriv_from_output(a):
@@ -209,7 +221,8 @@ def relu_deriv_from_output(a):
     >>> relu_deriv_from_output([0.0, 3.0])
     array([0., 1.])
     """
-    return (_array(a) > 0).astype(float)
+    a = _array(a)
+    return (a > 0).astype(a.dtype)
 
 
 # --- linear (identity) ------------------------------------------------------
@@ -222,7 +235,7 @@ def linear(x):
     >>> linear([-1.0, 2.0])
     array([-1.,  2.])
     """
-    return _array(x)
+    return _array(x).copy()
 
 
 def linear_deriv(x):
@@ -260,9 +273,9 @@ def softmax(z):
            [1. , 0. ]])
     """
     z = _array(z)
-    shifted = z - np.max(z, axis=-1, keepdims=True)
+    shifted = z - z.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
+    return e / e.sum(axis=-1, keepdims=True)
 
 
 # --- the registry -----------------------------------------------------------

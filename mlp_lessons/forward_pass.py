@@ -2,7 +2,7 @@ r"""MLP의 순방향 패스: the chapter's 2-2-1 network, by hand and in matrice
 
 The chapter's network has two inputs, two hidden units and one output unit,
 all with the sigmoid :math:`f(x) = 1/(1+e^{-x})`, and these parameters
-(:func:`chapter_params`):
+(:func:`chapter_params`, defined in :mod:`mlp_lessons.data` and re-exported here):
 
 .. math::
 
@@ -21,43 +21,17 @@ after 1 and 10000 steps.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from ._checks import as_float_array, positive_int, positive_number
 from .activations import sigmoid
+from .data import chapter_params
 from .network import check_params, n_layers
 
 __all__ = ["chapter_params", "predict", "chapter_test_table", "format_test_table",
            "WorkedExample", "worked_example", "CHAPTER_NUMBERS", "chapter_comparison"]
-
-
-def chapter_params() -> dict[str, np.ndarray]:
-    """The chapter's weights and biases, as new float64 arrays on every call.
-
-    Returns
-    -------
-    dict
-        ``W1`` (2, 2), ``B1`` (2,), ``W2`` (2, 1), ``B2`` (1,).
-
-    Examples
-    --------
-    >>> p = chapter_params()
-    >>> p["W1"], p["B1"], p["W2"], p["B2"]
-    (array([[0.1, 0.2],
-           [0.3, 0.4]]), array([0.1, 0.2]), array([[0.5],
-           [0.6]]), array([0.3]))
-    >>> p["W1"] is chapter_params()["W1"]   # a fresh copy each time
-    False
-    """
-    return {
-        "W1": np.array([[0.10, 0.20], [0.30, 0.40]]),
-        "B1": np.array([0.1, 0.2]),
-        "W2": np.array([[0.50], [0.60]]),
-        "B2": np.array([0.3]),
-    }
 
 
 def predict(params, x):
@@ -114,8 +88,8 @@ def chapter_test_table(params, X, T):
 
     Examples
     --------
-    >>> X = [[0, 0], [0, 1], [1, 0], [1, 1]]
-    >>> rows = chapter_test_table(chapter_params(), X, [[1], [0], [0], [1]])
+    >>> from mlp_lessons.data import T_XNOR, XOR_X
+    >>> rows = chapter_test_table(chapter_params(), XOR_X, T_XNOR)
     >>> print(format_test_table(rows))
     [[0 0]] [1] [[0.70938314]]
     [[0 1]] [0] [[0.72844306]]
@@ -237,9 +211,8 @@ def worked_example(steps=10000, learning_rate=0.2) -> WorkedExample:
     b1, b2 = p["B1"].tolist()
     (b3,) = p["B2"].tolist()
     x1, x2, target = 0.0, 0.0, 0.0
-
-    def f(z):
-        return 1.0 / (1.0 + math.exp(-z))
+    # numpy_mlp builds on this module: imported here, not at the top
+    from .numpy_mlp import actf_float as f, fit_chapter     # f(z) = 1 / (1 + e^-z)
 
     # 순방향 패스, one unit at a time as the chapter writes it
     z1 = w1 * x1 + w3 * x2 + b1
@@ -257,7 +230,6 @@ def worked_example(steps=10000, learning_rate=0.2) -> WorkedExample:
     w5_new = w5 - eta * dE_dw5
 
     # gradient descent on all parameters, the single sample repeated
-    from .numpy_mlp import fit_chapter   # imported here: numpy_mlp builds on this module
     X, T = [[x1, x2]], [[target]]
     out = []
     for n in (1, steps):

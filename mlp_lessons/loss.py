@@ -9,6 +9,10 @@ for one sample it is exactly the chapter's :math:`E`.  For classification with
 several classes, :func:`softmax_cross_entropy` is the usual choice.
 
 Each loss sits beside its gradient and both are registered in :data:`LOSSES`.
+Each formula is written once, on arrays that are already checked (the
+private ``_<name>`` functions); the public functions check their input and
+call it, and :func:`mlp_lessons.numpy_mlp.train` calls it directly through the
+registry on every mini-batch.
 """
 
 from __future__ import annotations
@@ -61,7 +65,10 @@ def mse(Y, T) -> float:
     >>> round(mse([[0.709383]], [[0.0]]), 6)
     0.251612
     """
-    Y, T = _pair(Y, T)
+    return _mse(*_pair(Y, T))
+
+
+def _mse(Y, T) -> float:
     return float(0.5 * np.sum((Y - T) ** 2) / Y.shape[0])
 
 
@@ -77,7 +84,10 @@ def mse_grad(Y, T) -> np.ndarray:
     >>> mse_grad([[0.75]], [[0.0]])
     array([[0.75]])
     """
-    Y, T = _pair(Y, T)
+    return _mse_grad(*_pair(Y, T))
+
+
+def _mse_grad(Y, T) -> np.ndarray:
     return (Y - T) / Y.shape[0]
 
 
@@ -134,10 +144,13 @@ def softmax_cross_entropy(Z, T) -> float:
     >>> round(softmax_cross_entropy([[0.0, 0.0]], [0]), 6)   # log 2
     0.693147
     """
-    Z, T = _targets_like(Z, T)
+    return _softmax_cross_entropy(*_targets_like(Z, T))
+
+
+def _softmax_cross_entropy(Z, T) -> float:
     shifted = Z - Z.max(axis=1, keepdims=True)
-    log_p = shifted - np.log(np.sum(np.exp(shifted), axis=1, keepdims=True))
-    return float(-np.sum(T * log_p) / Z.shape[0])
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))      # log softmax(Z)
+    return float(-(T * log_p).sum() / Z.shape[0])
 
 
 def softmax_cross_entropy_grad(Z, T) -> np.ndarray:
@@ -153,27 +166,42 @@ def softmax_cross_entropy_grad(Z, T) -> np.ndarray:
     array([[-0.5,  0.5]])
     """
     Z, T = _targets_like(Z, T)
-    return (softmax(Z) - T) / Z.shape[0]
+    return _softmax_cross_entropy_delta(softmax(Z), T)
+
+
+def _softmax_cross_entropy_delta(Y, T) -> np.ndarray:
+    # Y = softmax(Z): the output layer's delta dE/dZ, from the output the forward pass already has
+    return (Y - T) / Y.shape[0]
 
 
 @dataclass(frozen=True)
 class Loss:
-    """A loss with its gradient.
+    r"""A loss with its gradient.
 
-    ``grad`` is taken with respect to the network's output ``Y`` for ``"mse"``
-    and with respect to the logits ``Z`` for ``"cross_entropy"`` (which needs
-    a softmax output layer).
+    ``f`` and ``grad`` take the network's output ``Y`` for ``"mse"`` and the
+    logits ``Z`` for ``"cross_entropy"`` (which needs a softmax output layer);
+    ``grad`` is the derivative with respect to that argument.
+
+    ``f_unchecked`` and ``output_error`` are the same formulas for callers
+    that have already checked their arrays (float64 or float32, same shape;
+    nothing is copied or converted, NaN passes through): ``f_unchecked``
+    takes what ``f`` takes; ``output_error(Y, T)`` takes the output ``Y`` and
+    gives :math:`\partial E/\partial Y` for ``"mse"`` and, with its softmax
+    output layer, :math:`\partial E/\partial Z = (Y - T)/n` for ``"cross_entropy"``.
     """
 
     name: str
     f: Callable
     grad: Callable
     output_activation: str | None
+    f_unchecked: Callable
+    output_error: Callable
 
 
 LOSSES: dict[str, Loss] = {
-    "mse": Loss("mse", mse, mse_grad, None),
-    "cross_entropy": Loss("cross_entropy", softmax_cross_entropy, softmax_cross_entropy_grad, "softmax"),
+    "mse": Loss("mse", mse, mse_grad, None, _mse, _mse_grad),
+    "cross_entropy": Loss("cross_entropy", softmax_cross_entropy, softmax_cross_entropy_grad, "softmax",
+                          _softmax_cross_entropy, _softmax_cross_entropy_delta),
 }
 
 

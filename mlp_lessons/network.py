@@ -11,6 +11,12 @@ for any layer sizes, with the chapter's names:
 
 Nothing here keeps state: parameters go in and new ones come out, and the
 caller's arrays are never modified.
+
+Each public function checks its arguments, then runs the arithmetic, which is
+written once in a private function of the same name (``_forward``,
+``_backward``, ``_update``).  :func:`mlp_lessons.numpy_mlp.train` checks its
+arguments once and then calls those private functions on every mini-batch:
+the trainer runs exactly the code these lessons teach.
 """
 
 from __future__ import annotations
@@ -226,22 +232,24 @@ def forward(params, X, activations="sigmoid") -> Forward:
     --------
     The chapter's 2-2-1 network on input (0, 0):
 
-    >>> params = {"W1": [[0.10, 0.20], [0.30, 0.40]], "B1": [0.1, 0.2],
-    ...           "W2": [[0.50], [0.60]], "B2": [0.3]}
+    >>> from mlp_lessons.data import chapter_params
+    >>> params = chapter_params()
     >>> fwd = forward(params, [[0.0, 0.0]], "sigmoid")
     >>> fwd.layers[1].round(6), fwd.output.round(8)
     (array([[0.524979, 0.549834]]), array([[0.70938314]]))
     """
     params = check_params(params)
-    L = n_layers(params)
-    acts = resolve_activations(activations, L)
-    layer = _check_input(X, params["W1"].shape[0])
-    layers, Z = [layer], []
-    for l in range(1, L + 1):
-        Zl = layer @ params[f"W{l}"] + params[f"B{l}"]
-        layer = acts[l - 1].f(Zl)
+    acts = resolve_activations(activations, n_layers(params))
+    return _forward(params, _check_input(X, params["W1"].shape[0]), acts)
+
+
+def _forward(params, layer0, acts) -> Forward:
+    """:func:`forward` on checked arguments (``acts``: one Activation per layer)."""
+    layers, Z = [layer0], []
+    for l, act in enumerate(acts, start=1):
+        Zl = layers[-1] @ params[f"W{l}"] + params[f"B{l}"]       # Z_l = layer_{l-1} W_l + B_l
         Z.append(Zl)
-        layers.append(layer)
+        layers.append(act.f(Zl))                                  # layer_l = f_l(Z_l)
     return Forward(layers=layers, Z=Z)
 
 
@@ -264,6 +272,8 @@ def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "mse") 
     cross-entropy, :math:`\delta_L = (Y - T)/n`).
     Hidden layers (the error flows back through the transposed weights):
     :math:`\delta_l = (\delta_{l+1} W_{l+1}^\top) \odot f_l'(Z_l)`.
+    As in the chapter (``actf_deriv(layer2)``), :math:`f'(Z_l)` is computed from
+    the layer's output :math:`\mathrm{layer}_l = f(Z_l)` (``deriv_from_output``).
     Gradients (③): :math:`\partial E/\partial W_l = \mathrm{layer}_{l-1}^\top \delta_l`,
     :math:`\partial E/\partial B_l = \sum_{\text{samples}} \delta_l`.
 
@@ -287,8 +297,8 @@ def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "mse") 
     --------
     The chapter's ∂E/∂w5 for input (0, 0), target 0 (``W2[0, 0]`` is w5):
 
-    >>> params = {"W1": [[0.10, 0.20], [0.30, 0.40]], "B1": [0.1, 0.2],
-    ...           "W2": [[0.50], [0.60]], "B2": [0.3]}
+    >>> from mlp_lessons.data import chapter_params
+    >>> params = chapter_params()
     >>> fwd = forward(params, [[0.0, 0.0]])
     >>> bwd = backward(params, fwd, [[0.0]])
     >>> round(float(bwd.grads["W2"][0, 0]), 6)   # the chapter, multiplying rounded factors, has 0.076775
@@ -300,25 +310,31 @@ def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "mse") 
     loss_fn = get_loss(loss)
     if len(fwd.layers) != L + 1:
         raise ValueError(f"fwd has {len(fwd.layers) - 1} layers but params have {L}: run forward() on these params")
+    T = _check_targets(T, fwd.output, loss_fn.name)
+    if loss_fn.output_activation is not None and acts[-1].name != loss_fn.output_activation:
+        raise ValueError(f"loss {loss_fn.name!r} needs a {loss_fn.output_activation!r} output layer, "
+                         f"got {acts[-1].name!r}")
+    if loss_fn.output_activation is None and acts[-1].deriv_from_output is None:
+        raise ValueError(f"output activation {acts[-1].name!r} needs loss 'cross_entropy', got {loss_fn.name!r}")
+    return _backward(params, fwd, T, acts, loss_fn)
+
+
+def _backward(params, fwd: Forward, T, acts, loss_fn) -> Backward:
+    """:func:`backward` on checked arguments (``acts``: Activations, ``loss_fn``: a Loss)."""
+    L = len(acts)
     Y = fwd.output
-    T = _check_targets(T, Y, loss_fn.name)
-    if loss_fn.output_activation is not None:
-        if acts[-1].name != loss_fn.output_activation:
-            raise ValueError(f"loss {loss_fn.name!r} needs a {loss_fn.output_activation!r} output layer, "
-                             f"got {acts[-1].name!r}")
-        delta = loss_fn.grad(fwd.Z[-1], T)
-    else:
-        if acts[-1].deriv is None:
-            raise ValueError(f"output activation {acts[-1].name!r} needs loss 'cross_entropy', got {loss_fn.name!r}")
-        delta = loss_fn.grad(Y, T) * acts[-1].deriv(fwd.Z[-1])
+    if loss_fn.output_activation is not None:           # softmax + cross-entropy: dE/dZ_L = (Y - T)/n
+        delta = loss_fn.output_error(Y, T)
+    else:                                               # dE/dY * f'(Z_L), f' from the output Y
+        delta = loss_fn.output_error(Y, T) * acts[-1].deriv_from_output(Y)
     deltas = [delta]
     for l in range(L - 1, 0, -1):
-        error = deltas[0] @ params[f"W{l + 1}"].T
-        deltas.insert(0, error * acts[l - 1].deriv(fwd.Z[l - 1]))
+        error = deltas[0] @ params[f"W{l + 1}"].T                   # the error sent back through W_{l+1}
+        deltas.insert(0, error * acts[l - 1].deriv_from_output(fwd.layers[l]))
     grads = {}
     for l in range(1, L + 1):
-        grads[f"W{l}"] = fwd.layers[l - 1].T @ deltas[l - 1]
-        grads[f"B{l}"] = deltas[l - 1].sum(axis=0)
+        grads[f"W{l}"] = fwd.layers[l - 1].T @ deltas[l - 1]        # dE/dW_l = layer_{l-1}^T delta_l
+        grads[f"B{l}"] = deltas[l - 1].sum(axis=0)                  # dE/dB_l = sum over samples of delta_l
     return Backward(deltas=deltas, grads=grads)
 
 
@@ -337,13 +353,18 @@ def update(params, grads, learning_rate: float) -> dict[str, np.ndarray]:
     eta = positive_number(learning_rate, "learning_rate")
     if set(grads) != set(params):
         raise ValueError(f"grads must have the keys of params {sorted(params)}, got {sorted(grads)}")
-    new = {}
+    checked = {}
     for key, value in params.items():
         g = as_float_array(grads[key], f"grads[{key!r}]", allow_nonfinite=True)
         if g.shape != value.shape:
             raise ValueError(f"grads[{key!r}] must have shape {value.shape}, got {g.shape}")
-        new[key] = value - eta * g
-    return new
+        checked[key] = g
+    return _update(params, checked, eta)
+
+
+def _update(params, grads, learning_rate: float) -> dict[str, np.ndarray]:
+    """:func:`update` on checked arguments."""
+    return {key: value - learning_rate * grads[key] for key, value in params.items()}
 
 
 def loss_value(params, X, T, activations="sigmoid", loss: str = "mse") -> float:
@@ -351,8 +372,8 @@ def loss_value(params, X, T, activations="sigmoid", loss: str = "mse") -> float:
 
     Examples
     --------
-    >>> params = {"W1": [[0.10, 0.20], [0.30, 0.40]], "B1": [0.1, 0.2],
-    ...           "W2": [[0.50], [0.60]], "B2": [0.3]}
+    >>> from mlp_lessons.data import chapter_params
+    >>> params = chapter_params()
     >>> round(loss_value(params, [[0.0, 0.0]], [[0.0]]), 6)
     0.251612
     """

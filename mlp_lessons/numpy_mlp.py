@@ -6,14 +6,21 @@ Three ways to train, from the chapter outwards:
   sample at a time, 1x2 NumPy arrays — without its ``global`` variables;
 * :func:`fit_chapter` is the same arithmetic in plain Python floats.  At 1x2
   arrays NumPy spends its time on per-call overhead, so this is 20-50 times
-  faster and gives the same numbers (to ~1e-15; see below);
-* :func:`train` is the usual vectorized mini-batch trainer on top of
-  :mod:`mlp_lessons.network` (``forward``, ``backward``, ``update``), for any
-  layer sizes, activations, and the MSE or softmax cross-entropy loss.
+  faster and gives the same numbers (to ~1e-15; see below).  Its loop is plain
+  code: :func:`chapter_loop` for any small network, and
+  :func:`chapter_loop_2_2_1`, the same loop written out with the chapter's
+  ``w1 … w6, b1 … b3`` for its 2-2-1 network (several times faster again);
+* :func:`train` is the usual vectorized mini-batch trainer for any layer
+  sizes, activations, and the MSE or softmax cross-entropy loss.  Each step
+  runs the code of :mod:`mlp_lessons.network` (forward pass, backpropagation,
+  update) with the activations of :data:`mlp_lessons.activations.ACTIVATIONS`
+  and the losses of :data:`mlp_lessons.loss.LOSSES`, after checking its
+  arguments once.
 
 The chapter trains on ``X = [[0,0],[0,1],[1,0],[1,1]]`` with targets
 ``[[1],[0],[0],[1]]`` (:data:`T_XNOR`) — the *XNOR* truth table, although
-the text and the earlier forward-pass lab say XOR (:data:`T_XOR`).
+the text and the earlier forward-pass lab say XOR (:data:`T_XOR`).  The data
+are defined in :mod:`mlp_lessons.data` and imported here.
 
 Why :func:`fit_chapter` is not bit-identical to :func:`fit_chapter_numpy`:
 NumPy's ``np.dot`` goes through OpenBLAS, which uses fused multiply-add
@@ -25,38 +32,22 @@ outputs agree to about 1e-13.
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
 from ._checks import as_float_array, make_rng, positive_int, positive_number
+from .activations import ACTIVATIONS
+from .data import T_XNOR, T_XOR, XOR_X
 from .loss import get_loss, one_hot
-from .network import backward, check_params, forward, layer_sizes, n_layers, resolve_activations, update
+from .network import _backward, _forward, _update, check_params, forward, layer_sizes, n_layers, resolve_activations
 
 __all__ = [
-    "XOR_X", "T_XNOR", "T_XOR", "TrainingDiverged", "actf", "actf_deriv",
-    "fit_chapter_numpy", "fit_chapter", "chapter_loop_source",
+    "XOR_X", "T_XNOR", "T_XOR", "TrainingDiverged", "actf", "actf_deriv", "actf_float",
+    "fit_chapter_numpy", "fit_chapter", "chapter_loop", "chapter_loop_2_2_1",
     "TrainResult", "train", "predict", "accuracy",
 ]
-
-
-def _frozen(a) -> np.ndarray:
-    a = np.array(a, dtype=np.float64)
-    a.setflags(write=False)
-    return a
-
-
-XOR_X = _frozen([[0, 0], [0, 1], [1, 0], [1, 1]])
-"""The chapter's four training inputs, shape (4, 2) (read-only)."""
-
-T_XNOR = _frozen([[1], [0], [0], [1]])
-"""The targets the chapter's NumPy lab actually trains on (XNOR), shape (4, 1)."""
-
-T_XOR = _frozen([[0], [1], [1], [0]])
-"""XOR targets, as the chapter's text (and its forward-pass lab) intends, shape (4, 1)."""
 
 
 class TrainingDiverged(ValueError):
@@ -83,7 +74,10 @@ def actf(x):
     r"""The chapter's sigmoid, ``1/(1+np.exp(-x))``, exactly as written there.
 
     (:func:`mlp_lessons.activations.sigmoid` is the overflow-free version; the
-    chapter's form is kept here so :func:`fit_chapter_numpy` is its code.)
+    chapter's form is kept here so :func:`fit_chapter_numpy` is its code.  The
+    activation-function Lab's ``sigmoid``
+    (:func:`mlp_lessons.pages.activations.chapter_sigmoid`) is this function;
+    :func:`actf_float` is it on one Python float.)
 
     Examples
     --------
@@ -207,83 +201,146 @@ _MAX_SCALAR_WEIGHTS = 1024
 _EXP_LIMIT = -709.782712893384
 
 
-def chapter_loop_source(n_inputs: int, n_hidden: int, n_outputs: int) -> str:
-    """Python source of :func:`fit_chapter`'s inner loop for the given layer sizes.
+def actf_float(z: float) -> float:
+    r""":func:`actf` on one Python float: :math:`1/(1+e^{-z})` with ``math.exp``.
 
-    The chapter's matrix lines written out one number at a time: ``W1_i_j`` is
-    ``W1[i, j]``, ``Z1_j`` is ``Z1[0, j]``, and so on.  :func:`fit_chapter`
-    compiles this once per shape.  Every sum runs left to right, as in
-    ``np.dot``.
+    Where ``exp(-z)`` overflows (:math:`z < -709.78`) NumPy's ``1/(1+np.exp(-z))``
+    is ``1/inf = 0`` (with a warning); ``math.exp`` would raise, so 0.0 is returned there.
 
     Examples
     --------
-    >>> src = chapter_loop_source(2, 2, 1)
-    >>> print("\\n".join(line.strip() for line in src.splitlines()[6:10]))
-    # Z1 = layer0 @ W1 + B1; layer1 = actf(Z1)
-    Z1_0 = x_0 * W1_0_0 + x_1 * W1_1_0 + B1_0
-    layer1_0 = 0.0 if Z1_0 < EXP_LIMIT else 1.0 / (1.0 + exp(-Z1_0))
-    Z1_1 = x_0 * W1_0_1 + x_1 * W1_1_1 + B1_1
+    >>> actf_float(0.0), actf_float(-1000.0)
+    (0.5, 0.0)
+    >>> actf_float(0.1) == float(actf(np.float64(0.1)))
+    True
     """
-    n0 = positive_int(n_inputs, "n_inputs")
-    n1 = positive_int(n_hidden, "n_hidden")
-    n2 = positive_int(n_outputs, "n_outputs")
-    I, H, O = range(n0), range(n1), range(n2)
-    names = ([f"W1_{i}_{j}" for i in I for j in H] + [f"B1_{j}" for j in H]
-             + [f"W2_{j}_{k}" for j in H for k in O] + [f"B2_{k}" for k in O])
-    state = ", ".join(names)
-    xs = ", ".join(f"x_{i}" for i in I) + ("," if n0 == 1 else "")
-    ts = ", ".join(f"t_{k}" for k in O) + ("," if n2 == 1 else "")
-    s = " " * 12
-    lines = [
-        "def run_epochs(state, samples, epochs, learning_rate):",
-        f"    ({state},) = state",
-        "    for _ in range(epochs):",
-        f"        for ({xs}), ({ts}) in samples:",
-        f"{s}# the chapter's loop body, one number at a time",
-        f"{s}# (layer0 = x, y = t)",
-        f"{s}# Z1 = layer0 @ W1 + B1; layer1 = actf(Z1)",
-    ]
-    for j in H:
-        lines.append(f"{s}Z1_{j} = " + " + ".join(f"x_{i} * W1_{i}_{j}" for i in I) + f" + B1_{j}")
-        lines.append(f"{s}layer1_{j} = 0.0 if Z1_{j} < EXP_LIMIT else 1.0 / (1.0 + exp(-Z1_{j}))")
-    lines.append(f"{s}# Z2 = layer1 @ W2 + B2; layer2 = actf(Z2)")
-    for k in O:
-        lines.append(f"{s}Z2_{k} = " + " + ".join(f"layer1_{j} * W2_{j}_{k}" for j in H) + f" + B2_{k}")
-        lines.append(f"{s}layer2_{k} = 0.0 if Z2_{k} < EXP_LIMIT else 1.0 / (1.0 + exp(-Z2_{k}))")
-    lines.append(f"{s}# layer2_delta = (layer2 - y) * actf_deriv(layer2)")
-    for k in O:
-        lines.append(f"{s}layer2_delta_{k} = (layer2_{k} - t_{k}) * (layer2_{k} * (1 - layer2_{k}))")
-    lines.append(f"{s}# layer1_delta = (layer2_delta @ W2.T) * actf_deriv(layer1)   (W2 before its update)")
-    for j in H:
-        err = " + ".join(f"layer2_delta_{k} * W2_{j}_{k}" for k in O)
-        lines.append(f"{s}layer1_delta_{j} = ({err}) * (layer1_{j} * (1 - layer1_{j}))")
-    lines.append(f"{s}# W2 += -learning_rate * layer1.T @ layer2_delta")
-    lines += [f"{s}W2_{j}_{k} += -learning_rate * (layer1_{j} * layer2_delta_{k})" for j in H for k in O]
-    lines.append(f"{s}# W1 += -learning_rate * layer0.T @ layer1_delta")
-    lines += [f"{s}W1_{i}_{j} += -learning_rate * (x_{i} * layer1_delta_{j})" for i in I for j in H]
-    lines.append(f"{s}# B2 += -learning_rate * sum(layer2_delta); B1 += -learning_rate * sum(layer1_delta)")
-    lines += [f"{s}B2_{k} += -learning_rate * layer2_delta_{k}" for k in O]
-    lines += [f"{s}B1_{j} += -learning_rate * layer1_delta_{j}" for j in H]
-    lines.append(f"    return ({state},)")
-    return "\n".join(lines) + "\n"
+    return 0.0 if z < _EXP_LIMIT else 1.0 / (1.0 + math.exp(-z))
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled_loop(n0: int, n1: int, n2: int) -> Callable:
-    namespace = {"exp": math.exp, "EXP_LIMIT": _EXP_LIMIT}
-    code = compile(chapter_loop_source(n0, n1, n2), f"<fit_chapter loop {n0}-{n1}-{n2}>", "exec")
-    exec(code, namespace)
-    return namespace["run_epochs"]
+def chapter_loop(W1, B1, W2, B2, samples, epochs, learning_rate):
+    r"""The chapter's ``fit()`` loop on lists of floats, for any small 1-hidden-layer network.
+
+    The chapter's matrix lines, one number at a time: ``W1[i][j]`` is the
+    weight from input ``i`` to hidden unit ``j``; every sum runs left to right
+    (``x[0]*W1[0][j] + x[1]*W1[1][j] + ... + B1[j]``), as ``np.dot`` does.
+
+    Parameters
+    ----------
+    W1 : list of n0 lists of n1 floats
+    B1 : list of n1 floats
+    W2 : list of n1 lists of n2 floats
+    B2 : list of n2 floats
+    samples : list of (x, t) pairs, ``x`` a list of n0 floats, ``t`` of n2 floats
+    epochs : int
+    learning_rate : float
+
+    Returns
+    -------
+    W1, B1, W2, B2 : new lists (the arguments are not modified)
+
+    Examples
+    --------
+    One sample (0, 0) with target 0, one step (the chapter's hand calculation):
+
+    >>> W1, B1, W2, B2 = chapter_loop([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.2], [[0.5], [0.6]], [0.3],
+    ...                               [([0.0, 0.0], [0.0])], epochs=1, learning_rate=0.2)
+    >>> round(W2[0][0], 6)                                       # w5 - 0.2 * dE/dw5
+    0.484645
+    """
+    W1, W2 = [row[:] for row in W1], [row[:] for row in W2]
+    B1, B2 = B1[:], B2[:]
+    I, H, O = range(len(W1)), range(len(B1)), range(len(B2))
+    for _ in range(epochs):
+        for x, t in samples:                                     # layer0 = x, y = t
+            layer1 = []                                          # layer1 = actf(layer0 @ W1 + B1)
+            for j in H:
+                Z1_j = x[0] * W1[0][j]
+                for i in I[1:]:
+                    Z1_j += x[i] * W1[i][j]
+                layer1.append(actf_float(Z1_j + B1[j]))
+            layer2 = []                                          # layer2 = actf(layer1 @ W2 + B2)
+            for k in O:
+                Z2_k = layer1[0] * W2[0][k]
+                for j in H[1:]:
+                    Z2_k += layer1[j] * W2[j][k]
+                layer2.append(actf_float(Z2_k + B2[k]))
+            # layer2_delta = (layer2 - y) * actf_deriv(layer2)
+            layer2_delta = [(layer2[k] - t[k]) * (layer2[k] * (1 - layer2[k])) for k in O]
+            # layer1_delta = (layer2_delta @ W2.T) * actf_deriv(layer1), with W2 before its update
+            layer1_delta = []
+            for j in H:
+                error_j = layer2_delta[0] * W2[j][0]
+                for k in O[1:]:
+                    error_j += layer2_delta[k] * W2[j][k]
+                layer1_delta.append(error_j * (layer1[j] * (1 - layer1[j])))
+            for j in H:                                          # W2 += -learning_rate * layer1.T @ layer2_delta
+                for k in O:
+                    W2[j][k] += -learning_rate * (layer1[j] * layer2_delta[k])
+            for i in I:                                          # W1 += -learning_rate * layer0.T @ layer1_delta
+                for j in H:
+                    W1[i][j] += -learning_rate * (x[i] * layer1_delta[j])
+            for k in O:                                          # B2 += -learning_rate * sum(layer2_delta)
+                B2[k] += -learning_rate * layer2_delta[k]
+            for j in H:                                          # B1 += -learning_rate * sum(layer1_delta)
+                B1[j] += -learning_rate * layer1_delta[j]
+    return W1, B1, W2, B2
+
+
+def chapter_loop_2_2_1(W1, B1, W2, B2, samples, epochs, learning_rate):
+    r""":func:`chapter_loop` written out for the chapter's 2-2-1 network, with the chapter's names.
+
+    The same arithmetic, in the same order, as :func:`chapter_loop` (tested
+    bit for bit), with the weights in local variables named as in the
+    chapter's hand calculation (``docs/forward_pass.md``):
+    :math:`W_1 = [[w_1, w_2], [w_3, w_4]]`, :math:`B_1 = [b_1, b_2]`,
+    :math:`W_2 = [[w_5], [w_6]]`, :math:`B_2 = [b_3]`; :math:`a_1, a_2` are the
+    hidden outputs (``layer1``) and :math:`a_y` the output (``layer2``).
+    No list is indexed inside the loop, which makes it several times faster
+    than :func:`chapter_loop`: the chapter's speed goal (20x the NumPy loop,
+    ``benchmarks/bench_chapter_loop.py``, which times both) needs it.
+
+    Parameters and return value as for :func:`chapter_loop`, with n0 = 2, n1 = 2, n2 = 1.
+
+    Examples
+    --------
+    >>> W1, B1, W2, B2 = chapter_loop_2_2_1([[0.1, 0.2], [0.3, 0.4]], [0.1, 0.2], [[0.5], [0.6]], [0.3],
+    ...                                     [([0.0, 0.0], [0.0])], epochs=1, learning_rate=0.2)
+    >>> round(W2[0][0], 6)
+    0.484645
+    """
+    (w1, w2), (w3, w4) = W1
+    (w5,), (w6,) = W2
+    b1, b2 = B1
+    (b3,) = B2
+    for _ in range(epochs):
+        for (x1, x2), (t,) in samples:
+            a1 = actf_float(x1 * w1 + x2 * w3 + b1)      # layer1 = actf(layer0 @ W1 + B1)
+            a2 = actf_float(x1 * w2 + x2 * w4 + b2)
+            a_y = actf_float(a1 * w5 + a2 * w6 + b3)     # layer2 = actf(layer1 @ W2 + B2)
+            delta_y = (a_y - t) * (a_y * (1 - a_y))      # layer2_delta = (layer2 - y) * actf_deriv(layer2)
+            delta_1 = (delta_y * w5) * (a1 * (1 - a1))   # layer1_delta = (layer2_delta @ W2.T)
+            delta_2 = (delta_y * w6) * (a2 * (1 - a2))   #                * actf_deriv(layer1)
+            w5 += -learning_rate * (a1 * delta_y)        # W2 += -learning_rate * layer1.T @ layer2_delta
+            w6 += -learning_rate * (a2 * delta_y)
+            w1 += -learning_rate * (x1 * delta_1)        # W1 += -learning_rate * layer0.T @ layer1_delta
+            w2 += -learning_rate * (x1 * delta_2)
+            w3 += -learning_rate * (x2 * delta_1)
+            w4 += -learning_rate * (x2 * delta_2)
+            b3 += -learning_rate * delta_y               # B2 += -learning_rate * sum(layer2_delta)
+            b1 += -learning_rate * delta_1               # B1 += -learning_rate * sum(layer1_delta)
+            b2 += -learning_rate * delta_2
+    return [[w1, w2], [w3, w4]], [b1, b2], [[w5], [w6]], [b3]
 
 
 def fit_chapter(params, X, T, epochs=90000, learning_rate=0.2, progress=None):
     r"""The chapter's ``fit()`` in plain Python floats: the same arithmetic, 20-50x faster.
 
     Exactly the updates of :func:`fit_chapter_numpy` (per sample, in order,
-    the hidden delta from ``W2`` before its update), written one number at a
-    time (:func:`chapter_loop_source` shows the code) so that no NumPy call is
-    made inside the loop.  Results agree with :func:`fit_chapter_numpy` to
-    about 1e-13 (NumPy's BLAS uses fused multiply-add; see the module notes).
+    the hidden delta from ``W2`` before its update), one number at a time, so
+    that no NumPy call is made inside the loop: :func:`chapter_loop_2_2_1` for
+    the chapter's 2-2-1 network, :func:`chapter_loop` for other sizes.  Results
+    agree with :func:`fit_chapter_numpy` to about 1e-13 (NumPy's BLAS uses
+    fused multiply-add; see the module notes).
 
     Parameters
     ----------
@@ -329,30 +386,30 @@ def fit_chapter(params, X, T, epochs=90000, learning_rate=0.2, progress=None):
     if n0 * n1 + n1 * n2 > _MAX_SCALAR_WEIGHTS:
         raise ValueError(f"fit_chapter is for small networks (at most {_MAX_SCALAR_WEIGHTS} weights), "
                          f"got {n0}-{n1}-{n2}; use train() for larger ones")
-    run_epochs = _compiled_loop(n0, n1, n2)
-    state = tuple(params["W1"].ravel().tolist() + params["B1"].tolist()
-                  + params["W2"].ravel().tolist() + params["B2"].tolist())
-    samples = [(tuple(x), tuple(t)) for x, t in zip(X.tolist(), T.tolist())]
+    loop = chapter_loop_2_2_1 if (n0, n1, n2) == (2, 2, 1) else chapter_loop
+    state = tuple(params[k].tolist() for k in ("W1", "B1", "W2", "B2"))
+    samples = list(zip(X.tolist(), T.tolist()))
 
     done, chunk = 0, 1000
     while done < epochs:
         n = min(chunk, epochs - done)
-        new_state = run_epochs(state, samples, n, learning_rate)
-        if not all(map(math.isfinite, new_state)):
+        new_state = loop(*state, samples, n, learning_rate)
+        if not _finite(new_state):
             # Find the first bad epoch by replaying this chunk one epoch at a time.
             for k in range(1, n + 1):
-                state = run_epochs(state, samples, 1, learning_rate)
-                if not all(map(math.isfinite, state)):
+                state = loop(*state, samples, 1, learning_rate)
+                if not _finite(state):
                     raise TrainingDiverged(done + k, learning_rate)
         state = new_state
         done += n
         if progress is not None:
             progress(done)
+    return {k: np.array(v, dtype=np.float64) for k, v in zip(("W1", "B1", "W2", "B2"), state)}
 
-    values = np.array(state)
-    a, b, c = n0 * n1, n0 * n1 + n1, n0 * n1 + n1 + n1 * n2
-    return {"W1": values[:a].reshape(n0, n1), "B1": values[a:b],
-            "W2": values[b:c].reshape(n1, n2), "B2": values[c:]}
+
+def _finite(state) -> bool:
+    W1, B1, W2, B2 = state
+    return all(math.isfinite(v) for v in [*B1, *B2, *(w for row in W1 + W2 for w in row)])
 
 
 # --- the vectorized mini-batch trainer --------------------------------------------
@@ -380,61 +437,6 @@ class TrainResult:
     loss: str = "mse"
 
 
-# Activations of the fast path, written on raw arrays (same formulas as
-# mlp_lessons.activations, whose functions copy and check their input;
-# tests/test_numpy_mlp.py checks both paths give the same bits).  Each entry
-# is (f(Z), f'(Z) computed from the output A = f(Z)).
-def _fast_sigmoid(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-_FAST = {
-    "sigmoid": (_fast_sigmoid, lambda a: a * (1.0 - a)),
-    "tanh": (np.tanh, lambda a: 1.0 - a * a),
-    "relu": (lambda z: np.maximum(z, 0.0), lambda a: (a > 0).astype(a.dtype)),
-    "linear": (lambda z: z, lambda a: np.ones_like(a)),
-}
-
-
-def _fast_step(params, L, names, loss_name, xb, tb, learning_rate):
-    """One mini-batch step of the fast path: forward, loss, backward, update (new arrays)."""
-    layers = [xb]                                                  # layer0
-    for l in range(1, L + 1):
-        Z = layers[-1] @ params[f"W{l}"] + params[f"B{l}"]         # Z_l = layer_{l-1} W_l + B_l
-        if names[l - 1] != "softmax":
-            layers.append(_FAST[names[l - 1]][0](Z))
-        else:                          # softmax, sharing its exponentials with the loss below
-            shifted = Z - np.max(Z, axis=-1, keepdims=True)
-            e = np.exp(shifted)
-            total = np.sum(e, axis=-1, keepdims=True)
-            layers.append(e / total)
-    Y, n = layers[-1], len(xb)
-    if loss_name == "cross_entropy":
-        log_p = shifted - np.log(total)                            # log softmax(Z)
-        batch_loss = float(-np.sum(tb * log_p) / n)
-        delta = (Y - tb) / n                                       # softmax + cross-entropy
-    else:
-        batch_loss = float(0.5 * np.sum((Y - tb) ** 2) / n)
-        delta = (Y - tb) / n * _FAST[names[-1]][1](Y)              # dE/dY * f'(Z_L)
-    new = dict(params)
-    for l in range(L, 0, -1):
-        if l < L:                                                  # error sent back through W_{l+1}
-            delta = (delta @ params[f"W{l + 1}"].T) * _FAST[names[l - 1]][1](layers[l])
-        new[f"W{l}"] = params[f"W{l}"] - learning_rate * (layers[l - 1].T @ delta)
-        new[f"B{l}"] = params[f"B{l}"] - learning_rate * delta.sum(axis=0)
-    return new, batch_loss
-
-
-def _network_step(params, L, activations, loss_name, xb, tb, learning_rate):
-    """One mini-batch step of the teaching path: network.forward, backward, update."""
-    fwd = forward(params, xb, activations)
-    bwd = backward(params, fwd, tb, activations, loss_name)
-    loss_fn = get_loss(loss_name)
-    batch_loss = loss_fn.f(fwd.Z[-1] if loss_name == "cross_entropy" else fwd.output, tb)
-    return update(params, bwd.grads, learning_rate), batch_loss
-
-
 def _targets(T, n_samples: int, n_outputs: int, loss_name: str) -> np.ndarray:
     T_arr = np.asarray(T)
     if T_arr.ndim == 1 and np.issubdtype(T_arr.dtype, np.integer) and loss_name == "cross_entropy":
@@ -447,8 +449,7 @@ def _targets(T, n_samples: int, n_outputs: int, loss_name: str) -> np.ndarray:
 
 
 def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epochs,
-          batch_size=None, shuffle=True, seed=None, rng=None, dtype=np.float64,
-          engine="fast") -> TrainResult:
+          batch_size=None, shuffle=True, seed=None, rng=None, dtype=np.float64) -> TrainResult:
     r"""Mini-batch gradient descent for a dense MLP of any shape.
 
     Every epoch visits the samples in batches of ``batch_size`` (a fresh random
@@ -457,13 +458,13 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
     for every weight and bias.  ``batch_size=None`` is full-batch descent;
     ``batch_size=1, shuffle=False`` is the chapter's per-sample loop.
 
-    Two engines compute the same numbers: ``engine="network"`` calls
-    :func:`mlp_lessons.network.forward`, :func:`~mlp_lessons.network.backward`
-    and :func:`~mlp_lessons.network.update` (the teaching path, which checks its
-    inputs on every call); ``engine="fast"`` does the same arithmetic on raw
-    arrays (2-3x faster on the digits, see ``benchmarks/bench_digits.py``;
-    bit-identical results, tested).
-    Only ``"fast"`` can train in float32.
+    Each mini-batch step is the code of :mod:`mlp_lessons.network` — the
+    forward pass, backpropagation and update that :func:`~mlp_lessons.network.forward`,
+    :func:`~mlp_lessons.network.backward` and :func:`~mlp_lessons.network.update`
+    run after checking their arguments (here checked once, before the first
+    epoch), with the activations of :data:`mlp_lessons.activations.ACTIVATIONS`
+    and the loss of :data:`mlp_lessons.loss.LOSSES`.  It trains in float64 or
+    float32 (``dtype``).
 
     Parameters
     ----------
@@ -483,7 +484,6 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
     seed : int, optional
     rng : numpy.random.Generator, optional
     dtype : {numpy.float64, numpy.float32}
-    engine : {"fast", "network"}
 
     Returns
     -------
@@ -511,6 +511,8 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
     L = n_layers(params)
     acts = resolve_activations(activations, L)
     names = [a.name for a in acts]
+    # every activation with a derivative, except step (its derivative is 0 everywhere)
+    trainable = sorted(name for name, a in ACTIVATIONS.items() if a.deriv is not None and name != "step")
     loss_fn = get_loss(loss)
     if loss_fn.output_activation is not None and names[-1] != loss_fn.output_activation:
         raise ValueError(f"loss {loss_fn.name!r} needs a {loss_fn.output_activation!r} output layer, "
@@ -518,18 +520,14 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
     if loss_fn.output_activation is None and names[-1] == "softmax":
         raise ValueError("a softmax output layer needs loss='cross_entropy', got 'mse'")
     for name in names:
-        if name not in _FAST and name != "softmax":
+        if name not in trainable and name != "softmax":
             raise ValueError(f"activation {name!r} cannot be trained by gradient descent here "
-                             f"(its derivative is 0 or undefined); use one of: {', '.join(sorted(_FAST))}")
+                             f"(its derivative is 0 or undefined); use one of: {', '.join(trainable)}")
     learning_rate = positive_number(learning_rate, "learning_rate")
     epochs = positive_int(epochs, "epochs")
-    if engine not in ("fast", "network"):
-        raise ValueError(f"engine must be 'fast' or 'network', got {engine!r}")
     dtype = np.dtype(dtype)
     if dtype not in (np.dtype(np.float64), np.dtype(np.float32)):
         raise ValueError(f"dtype must be float64 or float32, got {dtype}")
-    if engine == "network" and dtype != np.float64:
-        raise ValueError("engine='network' computes in float64; use engine='fast' for float32")
 
     sizes = layer_sizes(params)
     X = as_float_array(X, "X", ndim=2)
@@ -557,10 +555,10 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
             for start in range(0, n, batch):
                 idx = order[start:start + batch]
                 xb, tb = (X, T) if batch == n and not shuffling else (X[idx], T[idx])
-                if engine == "fast":
-                    params, batch_loss = _fast_step(params, L, names, loss_fn.name, xb, tb, learning_rate)
-                else:
-                    params, batch_loss = _network_step(params, L, names, loss_fn.name, xb, tb, learning_rate)
+                fwd = _forward(params, xb, acts)                                 # network.forward
+                batch_loss = loss_fn.f_unchecked(fwd.Z[-1] if loss_fn.output_activation else fwd.output, tb)
+                grads = _backward(params, fwd, tb, acts, loss_fn).grads          # network.backward
+                params = _update(params, grads, learning_rate)                   # network.update
                 total += batch_loss * len(xb)
             history[epoch - 1] = total / n
             if not math.isfinite(history[epoch - 1]) or not all(np.isfinite(v).all() for v in params.values()):

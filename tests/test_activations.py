@@ -77,11 +77,10 @@ def test_sigmoid_is_accurate_and_silent_at_1e4():
 
 
 def test_the_chapters_sigmoid_warns_at_minus_1000():
-    def chapter_sigmoid(x):
-        return 1.0 / (1.0 + np.exp(-x))
+    from mlp_lessons.numpy_mlp import actf                # the chapter's 1/(1+np.exp(-x)), as written
 
     with pytest.warns(RuntimeWarning, match="overflow encountered in exp"):
-        y = chapter_sigmoid(np.array([-1000.0]))
+        y = actf(np.array([-1000.0]))
     assert y.tolist() == [0.0]
 
 
@@ -174,6 +173,19 @@ def test_functions_do_not_modify_their_input():
             act.deriv(x)
             act.deriv_from_output(x)
     assert np.array_equal(x, before)
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_functions_return_new_arrays_of_the_input_float_type(dtype):
+    # train() calls the registry on every mini-batch, in float32 too: no copy in, no float64 out,
+    # and never the caller's own array back
+    x = np.array([[-1.0, 0.0, 2.0]], dtype=dtype)
+    for act in ACTIVATIONS.values():
+        outputs = [act.f(x)] + ([act.deriv(x), act.deriv_from_output(x)] if act.deriv is not None else [])
+        for out in outputs:
+            assert out is not x and not np.shares_memory(out, x), act.name
+            assert out.dtype == (np.dtype(int) if act.name == "step" and out is outputs[0] else dtype), act.name
+    assert relu([1, -2]).dtype == np.float64                 # other input becomes float64, as before
 
 
 # --- registry -----------------------------------------------------------------

@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 
-from mlp_lessons import network
+from mlp_lessons import data, network
 from mlp_lessons.backprop import chain_rule_factors
 from mlp_lessons.forward_pass import (CHAPTER_NUMBERS, WorkedExample, chapter_comparison, chapter_params,
                                       chapter_test_table, format_test_table, predict, worked_example)
 
-XOR_INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]]
+XOR_INPUTS, T_XNOR, T_XOR = data.XOR_X, data.T_XNOR, data.T_XOR
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +25,7 @@ def test_chapter_params_values_and_fresh_copies():
     assert all(v.dtype == np.float64 for v in p.values())
     p["W1"][0, 0] = 99.0
     assert chapter_params()["W1"][0, 0] == 0.10
+    assert chapter_params is data.chapter_params          # defined once, re-exported by the lesson
 
 
 def test_predict_shapes_and_values():
@@ -64,21 +65,21 @@ def test_predict_rejects_bad_input():
 
 def test_untrained_test_table_prints_like_the_chapter():
     # The chapter's first test() output shows targets 1,0,0,1 although its code sets T to XOR (0,1,1,0).
-    rows = chapter_test_table(chapter_params(), XOR_INPUTS, [[1], [0], [0], [1]])
+    rows = chapter_test_table(chapter_params(), XOR_INPUTS, T_XNOR)
     assert format_test_table(rows).splitlines() == [
         "[[0 0]] [1] [[0.70938314]]",
         "[[0 1]] [0] [[0.72844306]]",
         "[[1 0]] [0] [[0.71791234]]",
         "[[1 1]] [1] [[0.73598705]]",
     ]
-    xor_rows = chapter_test_table(chapter_params(), XOR_INPUTS, [[0], [1], [1], [0]])
+    xor_rows = chapter_test_table(chapter_params(), XOR_INPUTS, T_XOR)
     assert [r[1][0] for r in xor_rows] == [0.0, 1.0, 1.0, 0.0]
     assert all(r[0].shape == (1, 2) and r[2].shape == (1, 1) for r in rows)
 
 
 def test_test_table_rejects_mismatched_rows():
     with pytest.raises(ValueError, match="one row per sample, got 4 and 3 rows"):
-        chapter_test_table(chapter_params(), XOR_INPUTS, [[1], [0], [0]])
+        chapter_test_table(chapter_params(), XOR_INPUTS, T_XNOR[:3])
 
 
 def test_worked_example_forward_pass(example):

@@ -16,11 +16,11 @@ from mlp_lessons import loss as L
 from mlp_lessons.loss import (
     LOSSES, Loss, get_loss, mse, mse_grad, one_hot, softmax_cross_entropy, softmax_cross_entropy_grad,
 )
+from mlp_lessons.activations import softmax
+from mlp_lessons.data import chapter_params
 from mlp_lessons.network import forward
 
 H = 1e-6
-CHAPTER_PARAMS = {"W1": [[0.10, 0.20], [0.30, 0.40]], "B1": [0.1, 0.2],
-                  "W2": [[0.50], [0.60]], "B2": [0.3]}
 
 
 def numerical_grad(f, A, h=H):
@@ -50,7 +50,7 @@ def ref_cross_entropy(Z, T) -> float:
 def test_mse_of_one_sample_is_the_chapters_E():
     # the chapter: E = ½ (0.00 − 0.709383)² = 0.251612
     assert round(mse([[0.709383]], [[0.0]]), 6) == 0.251612
-    y = forward(CHAPTER_PARAMS, [[0.0, 0.0]], "sigmoid").output
+    y = forward(chapter_params(), [[0.0, 0.0]], "sigmoid").output
     assert round(float(y[0, 0]), 6) == 0.709383
     assert round(mse(y, [[0.0]]), 6) == 0.251612
     # the chapter's later values: after 1 step y = 0.699553 → E = 0.244687 (right)
@@ -211,3 +211,19 @@ def test_loss_registry():
 def test_module_exports_exist():
     for name in L.__all__:
         assert hasattr(L, name), name
+
+
+def test_registry_formulas_for_checked_arrays_are_the_public_ones():
+    # train() calls f_unchecked / output_error on every mini-batch: the same bits as the public functions,
+    # with float32 kept and NaN passed through (train() reports divergence itself)
+    rng = np.random.default_rng(4)
+    Z = rng.normal(size=(5, 3))
+    T = np.eye(3)[rng.integers(0, 3, size=5)]
+    Y = softmax(Z)
+    ce, sq = LOSSES["cross_entropy"], LOSSES["mse"]
+    assert ce.f_unchecked(Z, T) == softmax_cross_entropy(Z, T)
+    assert np.array_equal(ce.output_error(Y, T), softmax_cross_entropy_grad(Z, T))
+    assert sq.f_unchecked(Y, T) == mse(Y, T)
+    assert np.array_equal(sq.output_error(Y, T), mse_grad(Y, T))
+    assert sq.output_error(Y.astype(np.float32), T.astype(np.float32)).dtype == np.float32
+    assert math.isnan(sq.f_unchecked(np.full((1, 1), np.nan), np.zeros((1, 1))))

@@ -12,17 +12,11 @@ import math
 import numpy as np
 import pytest
 
+from mlp_lessons.data import T_XOR, XOR_X, chapter_params
 from mlp_lessons.loss import mse
 from mlp_lessons.network import (backward, check_params, forward, init_params, layer_sizes,
                                  loss_value, n_layers, update)
 
-
-def chapter_params():
-    return {"W1": np.array([[0.10, 0.20], [0.30, 0.40]]), "B1": np.array([0.1, 0.2]),
-            "W2": np.array([[0.50], [0.60]]), "B2": np.array([0.3])}
-
-
-XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 SHAPES = [[2, 2, 1], [3, 5, 2], [4, 3, 6, 2], [2, 4, 3, 5, 3]]
 
 
@@ -157,8 +151,7 @@ def test_loss_value_is_the_chapters_E():
     y = forward(params, [[0.0, 0.0]]).output
     assert loss_value(params, [[0.0, 0.0]], [[0.0]]) == pytest.approx(0.5 * float(y[0, 0]) ** 2, rel=1e-15)
     assert round(loss_value(params, [[0.0, 0.0]], [[0.0]]), 6) == 0.251612
-    assert loss_value(params, XOR_X, [[0], [1], [1], [0]]) == pytest.approx(
-        mse(forward(params, XOR_X).output, [[0], [1], [1], [0]]))
+    assert loss_value(params, XOR_X, T_XOR) == pytest.approx(mse(forward(params, XOR_X).output, T_XOR))
 
 
 # --- update -------------------------------------------------------------------

@@ -1,13 +1,18 @@
 """Tests of mlp_lessons.numpy_mlp: the chapter's loop (NumPy and plain floats) and train()."""
 
+import ast
+import inspect
+import math
+
 import numpy as np
 import pytest
 
-from mlp_lessons import network
+from mlp_lessons import data, network, numpy_mlp
 from mlp_lessons.activations import ACTIVATIONS
 from mlp_lessons.forward_pass import chapter_params, predict as chapter_predict
-from mlp_lessons.numpy_mlp import (T_XNOR, T_XOR, XOR_X, TrainingDiverged, TrainResult, _FAST,
-                                   accuracy, chapter_loop_source, fit_chapter, fit_chapter_numpy, predict,
+from mlp_lessons.loss import LOSSES
+from mlp_lessons.numpy_mlp import (T_XNOR, T_XOR, XOR_X, TrainingDiverged, TrainResult, accuracy, actf, actf_float,
+                                   chapter_loop, chapter_loop_2_2_1, fit_chapter, fit_chapter_numpy, predict,
                                    train)
 
 CHAPTER_OUTPUTS = [0.99196032, 0.00835708, 0.00836107, 0.98974873]
@@ -26,8 +31,10 @@ def test_chapter_data():
     np.testing.assert_array_equal(XOR_X, [[0, 0], [0, 1], [1, 0], [1, 1]])
     np.testing.assert_array_equal(T_XNOR, [[1], [0], [0], [1]])
     np.testing.assert_array_equal(T_XOR, [[0], [1], [1], [0]])
-    with pytest.raises(ValueError):
-        XOR_X[0, 0] = 5.0                                     # read-only module data
+    assert XOR_X is data.XOR_X and T_XOR is data.T_XOR and T_XNOR is data.T_XNOR    # defined once
+    for array in (XOR_X, T_XOR, T_XNOR):
+        with pytest.raises(ValueError):
+            array[0, 0] = 5.0                                 # read-only module data
 
 
 def test_fit_chapter_reproduces_the_chapter_to_8_decimals(chapter_run):
@@ -62,7 +69,7 @@ def reference_loop(params, X, T, epochs, lr):
     """The chapter's loop with Python lists and explicit index loops: the readable reference."""
     W1, B1 = params["W1"].tolist(), params["B1"].tolist()
     W2, B2 = params["W2"].tolist(), params["B2"].tolist()
-    sig = lambda z: 1.0 / (1.0 + np.exp(-z).item())  # noqa: E731
+    sig = lambda z: 1.0 / (1.0 + math.exp(-z))  # noqa: E731   (NumPy's SIMD exp may differ in the last bit)
     n0, n1, n2 = len(W1), len(B1), len(B2)
     for _ in range(epochs):
         for x, t in zip(np.asarray(X, float).tolist(), np.asarray(T, float).tolist()):
@@ -98,22 +105,72 @@ def reference_loop(params, X, T, epochs, lr):
     return {"W1": np.array(W1), "B1": np.array(B1), "W2": np.array(W2), "B2": np.array(B2)}
 
 
-def test_generated_loop_is_bit_identical_to_a_readable_reference():
+@pytest.mark.parametrize("sizes", [[3, 2, 2], [1, 3, 1], [2, 2, 1]])
+def test_plain_float_loop_is_bit_identical_to_a_readable_reference(sizes):
     rng = np.random.default_rng(1)
-    params = network.init_params([3, 2, 2], rng=rng)
-    X, T = rng.normal(size=(5, 3)), rng.uniform(size=(5, 2))
+    params = network.init_params(sizes, rng=rng)
+    X, T = rng.normal(size=(5, sizes[0])), rng.uniform(size=(5, sizes[2]))
     a = fit_chapter(params, X, T, epochs=40, learning_rate=0.3)
     b = reference_loop(params, X, T, 40, 0.3)
     for k in a:
         np.testing.assert_array_equal(a[k], b[k])
 
 
-def test_loop_source_mirrors_the_chapter():
-    src = chapter_loop_source(2, 2, 1)
-    assert "Z2_0 = layer1_0 * W2_0_0 + layer1_1 * W2_1_0 + B2_0" in src
-    assert "layer2_delta_0 = (layer2_0 - t_0) * (layer2_0 * (1 - layer2_0))" in src
-    assert "W1_1_0 += -learning_rate * (x_1 * layer1_delta_0)" in src
-    compile(chapter_loop_source(1, 3, 1), "<test>", "exec")          # 1-tuples unpack correctly
+def chapter_lists(params=None):
+    p = chapter_params() if params is None else params
+    return [p[k].tolist() for k in ("W1", "B1", "W2", "B2")]
+
+
+def test_the_2_2_1_loop_is_the_general_loop_bit_for_bit():
+    # the chapter's run, and a run that saturates (exp overflows: the z < -709.78 branch)
+    samples = list(zip(XOR_X.tolist(), T_XNOR.tolist()))
+    for lr, epochs in ((0.2, 3000), (5.0, 300), (1e300, 3)):
+        a = chapter_loop_2_2_1(*chapter_lists(), samples, epochs, lr)
+        b = chapter_loop(*chapter_lists(), samples, epochs, lr)
+        assert a == b, (lr, epochs)
+    assert chapter_loop_2_2_1(*chapter_lists(), samples, 1, 0.2) != chapter_lists()
+
+
+def test_the_2_2_1_loop_equals_the_teaching_path():
+    # teaching path: the chapter's NumPy loop, line for line; 1e-12 covers NumPy's fused multiply-add
+    samples = list(zip(XOR_X.tolist(), T_XNOR.tolist()))
+    fast = dict(zip(("W1", "B1", "W2", "B2"), chapter_loop_2_2_1(*chapter_lists(), samples, 2000, 0.2)))
+    slow = fit_chapter_numpy(chapter_params(), XOR_X, T_XNOR, epochs=2000)
+    for k in slow:
+        np.testing.assert_allclose(np.array(fast[k]).reshape(slow[k].shape), slow[k], rtol=0, atol=1e-12)
+        assert not np.array_equal(slow[k], chapter_params()[k])
+
+
+def test_fit_chapter_uses_the_2_2_1_loop_only_for_the_chapters_shape(monkeypatch):
+    calls = []
+    for name in ("chapter_loop", "chapter_loop_2_2_1"):
+        loop = getattr(numpy_mlp, name)
+        monkeypatch.setattr(numpy_mlp, name, lambda *a, _loop=loop, _name=name: calls.append(_name) or _loop(*a))
+    fit_chapter(chapter_params(), XOR_X, T_XNOR, epochs=2)
+    fit_chapter(network.init_params([2, 3, 1], seed=0), XOR_X, T_XNOR, epochs=2)
+    assert calls == ["chapter_loop_2_2_1", "chapter_loop"]
+
+
+def test_plain_float_loops_do_not_modify_their_arguments():
+    args = chapter_lists()
+    samples = list(zip(XOR_X.tolist(), T_XNOR.tolist()))
+    for loop in (chapter_loop, chapter_loop_2_2_1):
+        loop(*args, samples, 3, 0.2)
+        assert args == chapter_lists()
+
+
+def test_actf_float_is_the_chapters_sigmoid():
+    z = np.array([-800.0, -709.78, -30.0, -0.3, 0.0, 0.1, 0.892389, 40.0, 800.0])
+    with np.errstate(over="ignore"):
+        expected = actf(z)
+    assert [actf_float(v) for v in z.tolist()] == expected.tolist()
+
+
+def test_no_source_is_generated_or_executed():
+    # the fast paths are plain code: nothing in the module compiles or executes a string
+    tree = ast.parse(inspect.getsource(numpy_mlp))
+    called = {node.func.id for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+    assert not called & {"exec", "eval", "compile"}
 
 
 @pytest.mark.parametrize("fit", [fit_chapter, fit_chapter_numpy])
@@ -174,37 +231,61 @@ def test_fit_chapter_refuses_big_networks():
 
 # --- train ----------------------------------------------------------------------
 
-def test_fast_activations_match_the_registry_bit_for_bit():
-    z = np.random.default_rng(0).normal(scale=5, size=(7, 5))
-    z[0, :3] = [0.0, -800.0, 800.0]
-    for name, (f, d_out) in _FAST.items():
-        act = ACTIVATIONS[name]
-        np.testing.assert_array_equal(f(z), act.f(z))
-        np.testing.assert_array_equal(d_out(f(z)), act.deriv(z))
+def network_steps(params, X, T, activations, loss, learning_rate, epochs, batch_size, order_of_epoch):
+    """train() written with the public, checking network.forward / loss / backward / update."""
+    history = []
+    for epoch in range(epochs):
+        order = order_of_epoch(epoch)
+        total = 0.0
+        for start in range(0, len(X), batch_size):
+            xb, tb = X[order[start:start + batch_size]], T[order[start:start + batch_size]]
+            fwd = network.forward(params, xb, activations)
+            total += LOSSES[loss].f(fwd.Z[-1] if loss == "cross_entropy" else fwd.output, tb) * len(xb)
+            params = network.update(params, network.backward(params, fwd, tb, activations, loss).grads,
+                                    learning_rate)
+        history.append(total / len(X))
+    return params, np.array(history)
 
 
 @pytest.mark.parametrize("batch_size, shuffle", [(None, True), (1, False), (3, True)])
 @pytest.mark.parametrize("acts", ["sigmoid", ["tanh", "sigmoid"], ["relu", "linear"]])
-def test_fast_engine_equals_the_network_engine(batch_size, shuffle, acts):
+def test_train_is_the_public_network_functions_bit_for_bit(batch_size, shuffle, acts):
     params = network.init_params([2, 3, 1], seed=4)
-    kw = dict(activations=acts, learning_rate=0.3, epochs=25, batch_size=batch_size, shuffle=shuffle, seed=7)
-    fast = train(params, XOR_X, T_XOR, engine="fast", **kw)
-    slow = train(params, XOR_X, T_XOR, engine="network", **kw)
-    np.testing.assert_array_equal(fast.loss_history, slow.loss_history)
+    result = train(params, XOR_X, T_XOR, activations=acts, learning_rate=0.3, epochs=25, batch_size=batch_size,
+                   shuffle=shuffle, seed=7)
+    shuffling = shuffle and batch_size is not None and batch_size < 4
+    rng = np.random.default_rng(7)
+    expected, history = network_steps(params, XOR_X, T_XOR, acts, "mse", 0.3, 25, batch_size or 4,
+                                      lambda _: rng.permutation(4) if shuffling else np.arange(4))
+    np.testing.assert_array_equal(result.loss_history, history)
     for k in params:
-        np.testing.assert_array_equal(fast.params[k], slow.params[k])
+        np.testing.assert_array_equal(result.params[k], expected[k])
 
 
-def test_fast_engine_equals_the_network_engine_with_cross_entropy():
+def test_train_is_the_public_network_functions_with_cross_entropy():
     rng = np.random.default_rng(3)
     X, labels = rng.normal(size=(20, 5)), rng.integers(0, 3, size=20)
     params = network.init_params([5, 6, 3], seed=1)
-    kw = dict(activations=["relu", "softmax"], loss="cross_entropy", learning_rate=0.1, epochs=5,
-              batch_size=8, seed=0)
-    fast, slow = train(params, X, labels, **kw), train(params, X, labels, engine="network", **kw)
-    np.testing.assert_array_equal(fast.loss_history, slow.loss_history)
+    result = train(params, X, labels, activations=["relu", "softmax"], loss="cross_entropy", learning_rate=0.1,
+                   epochs=5, batch_size=8, seed=0)
+    order = np.random.default_rng(0)
+    expected, history = network_steps(params, X, np.eye(3)[labels], ["relu", "softmax"], "cross_entropy", 0.1, 5, 8,
+                                      lambda _: order.permutation(20))
+    np.testing.assert_array_equal(result.loss_history, history)
     for k in params:
-        np.testing.assert_array_equal(fast.params[k], slow.params[k])
+        np.testing.assert_array_equal(result.params[k], expected[k])
+
+
+def test_train_shares_the_activation_table(monkeypatch):
+    # a changed entry of the registry changes what train() computes: there is no second table
+    params = network.init_params([2, 3, 1], seed=4)
+    kw = dict(activations=["tanh", "sigmoid"], learning_rate=0.3, epochs=3)
+    before = train(params, XOR_X, T_XOR, **kw)
+    tanh = ACTIVATIONS["tanh"]
+    monkeypatch.setitem(ACTIVATIONS, "tanh", type(tanh)("tanh", lambda z: 2 * tanh.f(z), tanh.deriv,
+                                                        tanh.deriv_from_output))
+    after = train(params, XOR_X, T_XOR, **kw)
+    assert not np.array_equal(before.params["W2"], after.params["W2"])
 
 
 def test_train_per_sample_is_the_chapters_loop():
@@ -264,9 +345,7 @@ def test_train_divergence_names_the_epoch():
     ({"epochs": 0}, ValueError, "epochs must be an integer >= 1"),
     ({"batch_size": 0}, ValueError, "batch_size must be an integer >= 1"),
     ({"batch_size": 2}, ValueError, "a seed .* or rng .* is required"),
-    ({"engine": "torch"}, ValueError, "engine must be 'fast' or 'network'"),
     ({"dtype": np.float16}, ValueError, "dtype must be float64 or float32"),
-    ({"dtype": np.float32, "engine": "network"}, ValueError, "use engine='fast' for float32"),
     ({"shuffle": "yes"}, TypeError, "shuffle must be True or False"),
 ])
 def test_train_validation(kwargs, error, match):
