@@ -15,12 +15,8 @@ import pytest
 
 import mlp_lessons.backprop as bp_module
 from mlp_lessons.backprop import chain_rule_factors, gradient_check, numerical_gradient
+from mlp_lessons.data import T_XOR, XOR_X, chapter_params
 from mlp_lessons.network import backward, forward, init_params, loss_value, update
-
-
-def chapter_params():
-    return {"W1": np.array([[0.10, 0.20], [0.30, 0.40]]), "B1": np.array([0.1, 0.2]),
-            "W2": np.array([[0.50], [0.60]]), "B2": np.array([0.3])}
 
 
 #: 1, 2 and 3 hidden layers
@@ -89,8 +85,7 @@ def test_gradient_check_softmax_cross_entropy(sizes, hidden):
 
 
 def test_gradient_check_chapter_network_every_xor_sample():
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    T = np.array([[0.0], [1.0], [1.0], [0.0]])
+    X, T = XOR_X, T_XOR
     assert gradient_check(chapter_params(), X, T) < 1e-6
     for x, t in zip(X, T):
         assert gradient_check(chapter_params(), x[None], t[None]) < 1e-6

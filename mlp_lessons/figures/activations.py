@@ -12,14 +12,15 @@ from collections.abc import Callable
 
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyBboxPatch
 
 from mlp_lessons.activations import (
-    relu, relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv,
+    collapse_linear, relu, relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv,
 )
 from mlp_lessons.figures import tr
 from mlp_lessons.network import forward
 from mlp_lessons.pages.activations import (
-    XOR_T, XOR_X, step_unit_loss, xor_best_linear_fit, xor_relu_params,
+    XOR_T, XOR_X, random_linear_stack, step_unit_loss, xor_best_linear_fit, xor_relu_params,
 )
 
 #: Line styles shared by the figures: function solid, derivative dashed.
@@ -188,7 +189,139 @@ def xor_fit_figure() -> Figure:
     return fig
 
 
+def _unit_circle(ax, center, text: str, radius: float = 0.42, face: str = "#fff3df", fontsize: int = 15) -> None:
+    ax.add_patch(Circle(center, radius, facecolor=face, edgecolor="0.2", linewidth=1.5, zorder=5))
+    ax.text(*center, text, ha="center", va="center", fontsize=fontsize, zorder=6)
+
+
+def _arrow(ax, start, end, color: str = "0.2", width: float = 1.5) -> None:
+    ax.annotate("", end, start, arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": width,
+                                            "shrinkA": 0, "shrinkB": 0, "mutation_scale": 14})
+
+
+def _rim(center, towards, radius: float) -> np.ndarray:
+    c, t = np.asarray(center, dtype=float), np.asarray(towards, dtype=float)
+    return c + radius * (t - c) / np.linalg.norm(t - c)
+
+
+def unit_figure() -> Figure:
+    r"""One unit (the chapter's fig. 6-2): inputs :math:`x_1, x_2` times their weights, plus the
+    bias, summed to :math:`z`; the activation function :math:`f` gives the output :math:`a = f(z)`."""
+    fig = Figure(figsize=(8.4, 3.6))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(-0.9, 10.1)
+    ax.set_ylim(-1.55, 3.15)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    inputs = {"$x_1$": ((0.0, 2.3), "$w_1$"), "$x_2$": ((0.0, 0.9), "$w_2$")}
+    bias = np.array([0.0, -0.5])
+    total, act, out = np.array([4.0, 0.9]), np.array([6.6, 0.9]), np.array([9.0, 0.9])
+    r = 0.42
+    box = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.92}
+    for label, (pos, weight) in inputs.items():
+        _unit_circle(ax, pos, label, face="#e8f0fb")
+        start, end = _rim(pos, total, r), _rim(total, pos, 0.5)
+        _arrow(ax, start, end)
+        at = start + 0.45 * (end - start)
+        ax.text(*at, weight, ha="center", va="center", fontsize=13, color="#1f4e9c", bbox=box, zorder=4)
+    ax.add_patch(FancyBboxPatch(tuple(bias - 0.28), 0.56, 0.56, boxstyle="round,pad=0.02", facecolor="#f2f2f2",
+                                edgecolor="0.35", linewidth=1.2, zorder=5))
+    ax.text(*bias, "1", ha="center", va="center", fontsize=13, zorder=6)
+    ax.text(bias[0], bias[1] - 0.45, tr("바이어스 입력", "bias input"), ha="center", va="top", fontsize=10, color="0.35")
+    start, end = bias + np.array([0.32, 0.08]), _rim(total, bias, 0.5)
+    ax.annotate("", end, start, arrowprops={"arrowstyle": "-|>", "color": "0.2", "linewidth": 1.3, "linestyle": "--",
+                                            "shrinkA": 0, "shrinkB": 0, "mutation_scale": 14})
+    at = start + 0.5 * (end - start)
+    ax.text(*at, "$b$", ha="center", va="center", fontsize=13, color="#1f4e9c", bbox=box, zorder=4)
+    # the unit: Σ then f, inside one dashed outline
+    ax.add_patch(FancyBboxPatch((total[0] - 1.25, total[1] - 1.55), act[0] - total[0] + 2.5, 3.05,
+                                boxstyle="round,pad=0.05", facecolor="none", edgecolor="0.55", linewidth=1.2,
+                                linestyle="--", zorder=1))
+    ax.text((total[0] + act[0]) / 2, total[1] + 1.6, tr("유닛 하나", "One unit"), ha="center", va="bottom",
+            fontsize=12, fontweight="bold", color="0.3")
+    _unit_circle(ax, total, r"$\Sigma$", radius=0.5)
+    _unit_circle(ax, act, "$f$", radius=0.5)
+    _arrow(ax, _rim(total, act, 0.5), _rim(act, total, 0.5))
+    ax.text((total[0] + act[0]) / 2, total[1] + 0.22, "$z$", ha="center", va="bottom", fontsize=14)
+    _arrow(ax, _rim(act, out, 0.5), out - np.array([0.35, 0.0]))
+    ax.text(out[0] - 0.25, out[1], "$a$", ha="left", va="center", fontsize=15)
+    ax.text(total[0], total[1] - 0.62, tr("입력의 총합", "total input") + "\n$z = w_1 x_1 + w_2 x_2 + b$",
+            ha="center", va="top", fontsize=10, color="0.2", linespacing=1.5)
+    ax.text(act[0], act[1] - 0.62, tr("활성화 함수", "activation function") + "\n$a = f(z)$", ha="center", va="top",
+            fontsize=10, color="0.2", linespacing=1.5)
+    ax.text(out[0] + 0.1, out[1] - 0.45, tr("출력", "output"), ha="center", va="top", fontsize=10, color="0.35")
+    ax.text(0.0, 3.0, tr("입력", "inputs"), ha="center", va="center", fontsize=10, color="0.35")
+    return fig
+
+
+def _layer_column(ax, x: float, n: int, face: str, radius: float = 0.22, spread: float = 0.75) -> list[np.ndarray]:
+    """Draw ``n`` units in a column centred on height 0 at ``x``; return their centres."""
+    centres = [np.array([x, (n - 1) / 2 * spread - k * spread]) for k in range(n)]
+    for c in centres:
+        ax.add_patch(Circle(c, radius, facecolor=face, edgecolor="0.25", linewidth=1.2, zorder=5))
+    return centres
+
+
+def linear_collapse_figure(sizes=(2, 4, 3, 1), seed: int = 0) -> Figure:
+    r"""Stacked linear layers (no activation between them) and the one layer they equal.
+
+    Left: the page's 3-layer linear network (:func:`mlp_lessons.pages.activations.random_linear_stack`,
+    sizes 2 → 4 → 3 → 1, seed 0); right: the single layer
+    :math:`W = W_1 W_2 W_3`, :math:`b` from :func:`mlp_lessons.activations.collapse_linear`,
+    with its numbers on the edges.
+    """
+    weights, biases = random_linear_stack(sizes, seed=seed)
+    W, b = collapse_linear(weights, biases)
+    if W.shape[1] != 1 or W.shape[0] > 3:
+        raise ValueError(f"the figure writes the collapsed layer's weights on its edges: it needs at most 3 inputs "
+                         f"and 1 output, got W of shape {W.shape}")
+    fig = Figure(figsize=(9.6, 3.3))
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(-0.9, 12.3)
+    ax.set_ylim(-2.2, 2.3)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    faces = ["#e8f0fb"] + ["#f2f2f2"] * (len(sizes) - 2) + ["#e6f5e9"]
+    xs = [0.0 + 2.0 * k for k in range(len(sizes))]
+    columns = [_layer_column(ax, x, n, face) for x, n, face in zip(xs, sizes, faces)]
+    for k, (left, right) in enumerate(zip(columns[:-1], columns[1:])):
+        for a in left:
+            for c in right:
+                ax.plot(*zip(_rim(a, c, 0.22), _rim(c, a, 0.22)), color="0.6", linewidth=0.8, zorder=2)
+        m, n = weights[k].shape
+        ax.text((xs[k] + xs[k + 1]) / 2, -1.85, f"$W_{k + 1}$ ({m}×{n})\n$b_{k + 1}$ ({n})", ha="center", va="center",
+                fontsize=11, color="#1f4e9c", linespacing=1.4)
+    ax.text(xs[0] - 0.4, 0.0, "$x$", ha="right", va="center", fontsize=13)
+    ax.text(xs[-1] + 0.4, 0.0, "$y$", ha="left", va="center", fontsize=13)
+    ax.text((xs[0] + xs[-1]) / 2, 2.0, tr(f"선형 레이어 {len(weights)}개 (활성화 함수 없음)",
+                                           f"{len(weights)} linear layers (no activation function)"),
+            ha="center", va="center", fontsize=12, fontweight="bold", color="0.3")
+    eq = xs[-1] + 1.3
+    ax.text(eq, 0.0, "=", ha="center", va="center", fontsize=26, color="0.3")
+    # the one layer
+    x_in, x_out = eq + 1.6, eq + 4.4
+    ins = _layer_column(ax, x_in, W.shape[0], faces[0], radius=0.3, spread=1.6)
+    (y_unit,) = _layer_column(ax, x_out, 1, faces[-1], radius=0.3)
+    box = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.92}
+    for k, c in enumerate(ins):
+        start, end = _rim(c, y_unit, 0.3), _rim(y_unit, c, 0.3)
+        _arrow(ax, start, end, width=1.3)
+        at = start + 0.45 * (end - start)
+        ax.text(*at, f"{W[k, 0]:.3f}", ha="center", va="center", fontsize=11, color="#1f4e9c", bbox=box, zorder=4)
+    ax.text(x_out, -0.5, f"$b$ = {b[0]:.3f}", ha="center", va="top", fontsize=11, color="#1f4e9c")
+    ax.text(x_in - 0.45, 0.0, "$x$", ha="right", va="center", fontsize=13)
+    ax.text(x_out + 0.45, 0.0, "$y$", ha="left", va="center", fontsize=13)
+    names = "".join(f"W_{k + 1}" for k in range(len(weights)))
+    ax.text((x_in + x_out) / 2, 2.0, tr("레이어 하나", "One layer"), ha="center", va="center", fontsize=11,
+            fontweight="bold", color="0.3")
+    ax.text((x_in + x_out) / 2, -1.85, f"$W = {names}$ ({W.shape[0]}×{W.shape[1]})", ha="center", va="center",
+            fontsize=11, color="#1f4e9c")
+    return fig
+
+
 FIGURES: dict[str, Callable[[], Figure]] = {
+    "unit": unit_figure,
+    "linear_collapse": linear_collapse_figure,
     "sigmoid": sigmoid_figure,
     "step": step_figure,
     "tanh": tanh_figure,

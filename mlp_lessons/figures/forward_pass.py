@@ -76,13 +76,16 @@ def _layer_names() -> list[tuple[float, str]]:
 
 
 _RADIUS = 0.38
+#: Height of one line of a unit's note (two lines: z and a).
+_NOTE_LINE = 0.36
 _FORWARD_COLOR = "#1f4e9c"
 _BACKWARD_COLOR = "#c0392b"
 
 
-def _edge_points(src: str, dst: str) -> tuple[np.ndarray, np.ndarray]:
+def _edge_points(src: str, dst: str, positions: Mapping[str, tuple[float, float]] = POSITIONS
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Start and end of an edge, on the rims of the two units."""
-    a, b = np.array(POSITIONS[src]), np.array(POSITIONS[dst])
+    a, b = np.array(positions[src]), np.array(positions[dst])
     u = (b - a) / np.linalg.norm(b - a)
     return a + _RADIUS * u, b - _RADIUS * u
 
@@ -95,7 +98,7 @@ def _fmt(value: float, digits: int) -> str:
 
 def network_diagram(params=None, *, direction: str = "forward", x=None, target=None,
                     show_values: bool = True, node_notes: Mapping[str, str] | None = None,
-                    digits: int = 2, title: str | None = None) -> Figure:
+                    digits: int = 2, title: str | None = None, show_z: bool = False) -> Figure:
     r"""The chapter's 2-2-1 network: units, bias units and every weight by name.
 
     Parameters
@@ -121,6 +124,9 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
     digits : int
         Decimals of the numbers shown.
     title : str, optional
+    show_z : bool
+        Forward direction with ``x``: write each unit's input total :math:`z` too, on
+        the line before its output :math:`a` (the layer names move up to make room).
 
     Returns
     -------
@@ -133,6 +139,7 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
         raise ValueError("network_diagram draws the chapter's 2-2-1 network: W1 must be (2, 2) and W2 (2, 1), "
                          f"got {params['W1'].shape} and {params['W2'].shape}")
     notes: dict[str, str] = {}
+    z_notes: dict[str, str] = {}
     edge_values = {key: params[key] for key in ("W1", "B1", "W2", "B2")}
     if direction == "backward" or x is not None:
         xs = np.array([[0.0, 0.0]]) if x is None else np.asarray(x, dtype=float).reshape(1, 2)
@@ -143,6 +150,10 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
         if direction == "forward":
             notes.update(h1=f"$a_1 = {_fmt(a1, digits + 1)}$", h2=f"$a_2 = {_fmt(a2, digits + 1)}$",
                          y=f"$a_y = {_fmt(y, digits + 1)}$")
+            if show_z:
+                (z1, z2), (z_y,) = fwd.Z[0][0], fwd.Z[1][0]
+                z_notes = {"h1": f"$z_1 = {_fmt(z1, digits + 1)}$", "h2": f"$z_2 = {_fmt(z2, digits + 1)}$",
+                           "y": f"$z_y = {_fmt(z_y, digits + 1)}$"}
         else:
             t = np.array([[0.0]]) if target is None else np.asarray(target, dtype=float).reshape(1, 1)
             bwd = backward(params, fwd, t, "sigmoid", "mse")
@@ -155,19 +166,25 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
     if node_notes:
         notes.update(node_notes)
 
-    fig = Figure(figsize=(7.6, 4.6))
+    # two lines of notes (z and a): the layer names move up, the bias units down
+    up, down = (0.4, 0.45) if z_notes else (0.0, 0.0)
+    ylim = (-1.25 - down, 3.25 + up)
+    fig = Figure(figsize=(7.6, 4.6 * (ylim[1] - ylim[0]) / 4.5))      # equal aspect: same scale when taller
     ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_xlim(-1.3, 7.7)
-    ax.set_ylim(-1.25, 3.25)
+    positions = dict(POSITIONS)
+    positions.update(bias0=(0.0, POSITIONS["bias0"][1] - down), bias1=(3.2, POSITIONS["bias1"][1] - down))
+    label_at = dict(_LABEL_AT, b_1=0.83) if z_notes else _LABEL_AT    # b1 clear of w2 and w3 there too
+    ax.set_ylim(*ylim)
     ax.set_aspect("equal")
     ax.axis("off")
     color = _FORWARD_COLOR if direction == "forward" else _BACKWARD_COLOR
 
     for x_layer, name in _layer_names():
-        ax.text(x_layer, 3.0, name, ha="center", va="center", fontsize=12, fontweight="bold", color="0.25")
+        ax.text(x_layer, 3.0 + up, name, ha="center", va="center", fontsize=12, fontweight="bold", color="0.25")
 
     for name, src, dst, key, idx in EDGES:
-        start, end = _edge_points(src, dst)
+        start, end = _edge_points(src, dst, positions)
         if direction == "backward":
             start, end = end, start
         # backward: the delta flows from y back to h1, h2 through w5, w6 (red arrows); the
@@ -177,8 +194,8 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
                                      color=color if flows else "0.55", linewidth=1.8 if flows else 1.1,
                                      linestyle="--" if name.startswith("b") else "-",
                                      shrinkA=0, shrinkB=0))
-        s, e = _edge_points(src, dst)
-        at = s + _LABEL_AT[name] * (e - s)
+        s, e = _edge_points(src, dst, positions)
+        at = s + label_at[name] * (e - s)
         value = float(edge_values[key][idx])
         if direction == "forward":
             text = f"${name} = {_fmt(value, 1 if digits <= 2 else digits)}$" if show_values else f"${name}$"
@@ -190,7 +207,7 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
                 bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.92},
                 zorder=4)
 
-    for unit, (ux, uy) in POSITIONS.items():
+    for unit, (ux, uy) in positions.items():
         if unit.startswith("bias"):
             ax.add_patch(FancyBboxPatch((ux - 0.26, uy - 0.26), 0.52, 0.52, boxstyle="round,pad=0.02",
                                         facecolor="#f2f2f2", edgecolor="0.35", linewidth=1.2, zorder=5))
@@ -199,9 +216,13 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
             face = {"x": "#e8f0fb", "h": "#fff3df", "y": "#e6f5e9"}[unit[0]]
             ax.add_patch(Circle((ux, uy), _RADIUS, facecolor=face, edgecolor="0.2", linewidth=1.5, zorder=5))
         ax.text(ux, uy, _NODE_LABELS[unit], ha="center", va="center", fontsize=14, zorder=6)
-        if unit in notes:
-            below = unit in _NOTE_BELOW
-            ax.text(ux, uy - _RADIUS - 0.08 if below else uy + _RADIUS + 0.08, notes[unit], ha="center",
+        below = unit in _NOTE_BELOW
+        # top to bottom: z, then a = f(z); the line nearer the unit is z below it, a above it
+        lines = [n for n in ((z_notes.get(unit), notes.get(unit)) if below else (notes.get(unit), z_notes.get(unit)))
+                 if n]
+        for k, line in enumerate(lines):
+            step = _NOTE_LINE * k
+            ax.text(ux, uy - _RADIUS - 0.08 - step if below else uy + _RADIUS + 0.08 + step, line, ha="center",
                     va="top" if below else "bottom", fontsize=10, color=color, zorder=6,
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
     if title:
@@ -215,8 +236,8 @@ def network_figure() -> Figure:
 
 
 def forward_values_figure(x=(0.0, 0.0)) -> Figure:
-    """The network computing the chapter's example: input (0, 0), each unit's output."""
-    return network_diagram(x=x, digits=2)
+    """The network computing the chapter's example: input (0, 0), each unit's input total z and output a."""
+    return network_diagram(x=x, digits=2, show_z=True)
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {
