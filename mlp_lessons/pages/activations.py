@@ -23,9 +23,11 @@ import numpy as np
 from mlp_lessons.activations import (
     collapse_linear, relu, sigmoid, sigmoid_deriv, sigmoid_deriv_from_output, step, tanh_deriv,
 )
-from mlp_lessons.forward_pass import chapter_params
+from mlp_lessons.data import T_XOR as XOR_T
+from mlp_lessons.data import XOR_X, chapter_params
 from mlp_lessons.loss import mse
 from mlp_lessons.network import forward
+from mlp_lessons.numpy_mlp import actf
 
 __all__ = ["CHAPTER_THRESHOLD", "XOR_X", "XOR_T", "chapter_step", "chapter_sigmoid",
            "random_linear_stack", "apply_stack", "xor_best_linear_fit", "xor_relu_params",
@@ -33,10 +35,6 @@ __all__ = ["CHAPTER_THRESHOLD", "XOR_X", "XOR_T", "chapter_step", "chapter_sigmo
 
 #: The chapter's threshold in ``step``: ``x > 0.000001`` (its formula says ``x > 0``).
 CHAPTER_THRESHOLD = 0.000001
-
-#: XOR: the four inputs and their targets (the chapter's training set).
-XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
 
 
 def chapter_step(x):
@@ -54,12 +52,15 @@ def chapter_step(x):
 def chapter_sigmoid(x):
     """The chapter's ``sigmoid``: ``1.0 / (1.0 + np.exp(-x))`` (overflows for x < -709).
 
+    The NumPy Lab's ``actf`` (:func:`mlp_lessons.numpy_mlp.actf`) is the same
+    formula; this applies it to ``x`` read as a float array.
+
     Examples
     --------
     >>> float(chapter_sigmoid(0.0))
     0.5
     """
-    return 1.0 / (1.0 + np.exp(-np.asarray(x, dtype=float)))
+    return actf(np.asarray(x, dtype=float))
 
 
 def random_linear_stack(sizes=(2, 4, 3, 1), seed: int = 0):
@@ -249,5 +250,29 @@ def numbers() -> dict[str, float | int | str]:
     # Tiny numbers, also as LaTeX for the page's math.
     for key in ("sigmoid_deriv_at_10", "fp_residue", "collapse_max_diff", "tanh_identity_max_err"):
         n[f"{key}_tex"] = sci_tex(float(n[key]))
+    n.update(_exercises())
     return n
 
+
+
+#: 「확인 문제」 (Check yourself): the input of the sigmoid question, and two one-unit linear
+#: layers ``y = 3 (2 x + 1) - 1`` with the input where a ReLU between them changes the output.
+EXERCISE_X = 2.0
+EXERCISE_STACK = ([np.array([[2.0]]), np.array([[3.0]])], [np.array([1.0]), np.array([-1.0])])
+EXERCISE_STACK_X = -1.0
+
+
+def _exercises() -> dict[str, float]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    weights, biases = EXERCISE_STACK
+    W, b = collapse_linear(weights, biases)
+    x = [[EXERCISE_STACK_X]]
+    return {
+        "ex_sigmoid_x": float(sigmoid(EXERCISE_X)),
+        "ex_sigmoid_deriv_x": float(sigmoid_deriv(EXERCISE_X)),
+        "ex_sigmoid_deriv_share": float(sigmoid_deriv(EXERCISE_X) / sigmoid_deriv(0.0)),
+        "ex_collapse_w": float(W[0, 0]),
+        "ex_collapse_b": float(b[0]),
+        "ex_linear_at_x": float(apply_stack(x, weights, biases)[0, 0]),
+        "ex_relu_at_x": float(apply_stack(x, weights, biases, relu)[0, 0]),
+    }

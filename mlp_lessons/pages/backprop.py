@@ -14,12 +14,14 @@ from __future__ import annotations
 import numpy as np
 
 from mlp_lessons.activations import sigmoid_deriv
-from mlp_lessons.backprop import chain_rule_factors, gradient_check
-from mlp_lessons.forward_pass import CHAPTER_NUMBERS, chapter_params, worked_example
+from mlp_lessons.backprop import chain_rule_factors, gradient_check, hidden_unit_factors, numerical_gradient
+from mlp_lessons.data import T_XOR, XOR_X, chapter_params
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
 from mlp_lessons.network import backward, forward
 from mlp_lessons.numpy_mlp import fit_chapter
 
-__all__ = ["LEARNING_RATE", "STEPS", "LONG_STEPS", "SAMPLE", "OTHER_SAMPLE", "descent_history", "numbers"]
+__all__ = ["LEARNING_RATE", "STEPS", "LONG_STEPS", "SAMPLE", "OTHER_SAMPLE", "HIDDEN_SAMPLE", "TWO_OUTPUT_SAMPLE",
+           "descent_history", "hidden_numbers", "two_output_params", "two_output_numbers", "numbers"]
 
 #: The chapter's 학습률 η and number of 경사 하강법 steps.
 LEARNING_RATE = 0.2
@@ -30,6 +32,104 @@ LONG_STEPS = 40000
 SAMPLE = ((0.0, 0.0), 0.0)
 #: A second sample, so that the gradient of w1 is not multiplied by x1 = 0 (XOR: (1, 0) → 1).
 OTHER_SAMPLE = ((1.0, 0.0), 1.0)
+#: The sample of the hand-worked hidden-layer example (XOR: (0, 1) → 1); its weight is
+#: w4 = ``W1[1, 1]`` (x2 → h2) and its bias b2 = ``B1[1]``.
+HIDDEN_SAMPLE = ((0.0, 1.0), 1.0)
+#: The sample of the two-output example: input (0, 1), targets (1, 0).
+TWO_OUTPUT_SAMPLE = ((0.0, 1.0), (1.0, 0.0))
+
+
+def two_output_params() -> dict[str, np.ndarray]:
+    """The chapter's network with a second output unit y2: a 2-2-2 network (a new dict each call).
+
+    ``W1``, ``B1`` and the first column of ``W2`` (w5, w6) and ``B2`` (b3) are the
+    chapter's; the second output has w7 = ``W2[0, 1]`` (h1 → y2), w8 = ``W2[1, 1]``
+    (h2 → y2) and b4 = ``B2[1]``.
+
+    Examples
+    --------
+    >>> p = two_output_params()
+    >>> p["W2"].tolist(), p["B2"].tolist()
+    ([[0.5, 0.7], [0.6, 0.8]], [0.3, 0.4])
+    """
+    p = chapter_params()
+    p["W2"] = np.column_stack([p["W2"][:, 0], [0.7, 0.8]])
+    p["B2"] = np.array([p["B2"][0], 0.4])
+    return p
+
+
+def _central(params, x, t, key: str, idx: tuple[int, ...]) -> float:
+    """∂E/∂params[key][idx] for one sample by central differences."""
+    return float(numerical_gradient(params, [list(x)], [list(t)])[key][idx])
+
+
+def hidden_numbers() -> dict[str, float]:
+    """The hand-worked hidden-layer example: sample :data:`HIDDEN_SAMPLE`, weight w4, bias b2.
+
+    Keys (all ``h_``): the sample ``h_x1, h_x2, h_t``; the forward pass ``h_z1, h_a1,
+    h_z2, h_a2, h_z_y, h_a_y, h_E``; the output unit's ``h_out_minus_t, h_fprime_y,
+    h_delta_y``; the weight ``h_w6`` that carries δ_y back to h2 and ``h_w4``; the
+    factors ``h_f1`` (① = δ_y w6), ``h_f2`` (②), ``h_f3_w`` (③ = x2), ``h_f3_b`` (③ = 1);
+    ``h_delta_h2``, ``h_dE_dw4``, ``h_dE_db2``, the step ``h_w4_new``; and the central
+    differences ``h_num_dE_dw4``, ``h_num_dE_db2`` with ``h_num_diff``, the larger of the
+    two differences.
+
+    Examples
+    --------
+    >>> n = hidden_numbers()
+    >>> round(n["h_f1"], 6), round(n["h_f2"], 6), n["h_f3_w"], round(n["h_dE_dw4"], 6)
+    (-0.032231, 0.228784, 1.0, -0.007374)
+    """
+    (x, t), p = HIDDEN_SAMPLE, chapter_params()
+    f = hidden_unit_factors(p, x, [t], i=1, j=1)
+    num_w, num_b = _central(p, x, [t], "W1", (1, 1)), _central(p, x, [t], "B1", (1,))
+    return {
+        "h_x1": x[0], "h_x2": x[1], "h_t": t,
+        "h_z1": f["net_hidden"][0], "h_a1": f["out_hidden"][0],
+        "h_z2": f["net_hidden"][1], "h_a2": f["out_hidden"][1],
+        "h_z_y": f["net_out"][0], "h_a_y": f["out_out"][0], "h_E": f["E"],
+        "h_out_minus_t": f["out_minus_t"][0], "h_fprime_y": f["fprime_out"][0], "h_delta_y": f["delta_out"][0],
+        "h_w6": f["w_jk"][0], "h_w4": float(p["W1"][1, 1]),
+        "h_f1": f["f1"], "h_f2": f["f2"], "h_f3_w": f["f3_w"], "h_f3_b": f["f3_b"],
+        "h_delta_h2": f["delta_hidden"], "h_dE_dw4": f["dE_dw"], "h_dE_db2": f["dE_db"],
+        "h_w4_new": float(p["W1"][1, 1]) - LEARNING_RATE * f["dE_dw"],
+        "h_num_dE_dw4": num_w, "h_num_dE_db2": num_b,
+        "h_num_diff": max(abs(num_w - f["dE_dw"]), abs(num_b - f["dE_db"])),
+    }
+
+
+def two_output_numbers() -> dict[str, float]:
+    """The two-output example: :func:`two_output_params`, sample :data:`TWO_OUTPUT_SAMPLE`,
+    hidden unit h1, weight w3 = ``W1[1, 0]`` (x2 → h1) and bias b1.
+
+    Keys (all ``two_``): ``two_t1, two_t2``; ``two_w5, two_w7, two_b4`` and
+    ``two_w8``; the hidden outputs ``two_a1, two_a2``; per output unit ``k = 1, 2``:
+    ``two_y{k}``, ``two_delta_y{k}``, ``two_term{k}`` (δ_k w_1k); ``two_f1`` (① = their
+    sum), ``two_f2``, ``two_f3_w`` (x2), ``two_delta_h1``, ``two_dE_dw3``, ``two_dE_db1``;
+    ``two_num_dE_dw3`` (central differences) and ``two_bp_delta_h1`` (from
+    :func:`mlp_lessons.network.backward`).
+
+    Examples
+    --------
+    >>> n = two_output_numbers()
+    >>> round(n["two_term1"], 6), round(n["two_term2"], 6), round(n["two_f1"], 6)
+    (-0.026859, 0.091378, 0.064519)
+    """
+    (x, t), p = TWO_OUTPUT_SAMPLE, two_output_params()
+    f = hidden_unit_factors(p, x, t, i=1, j=0)
+    bwd = backward(p, forward(p, [list(x)], "sigmoid"), [list(t)], "sigmoid")
+    out = {"two_t1": t[0], "two_t2": t[1], "two_w5": f["w_jk"][0], "two_w7": f["w_jk"][1],
+           "two_w8": float(p["W2"][1, 1]), "two_b4": float(p["B2"][1]),
+           "two_a1": f["out_hidden"][0], "two_a2": f["out_hidden"][1],
+           "two_f1": f["f1"], "two_f2": f["f2"], "two_f3_w": f["f3_w"], "two_delta_h1": f["delta_hidden"],
+           "two_dE_dw3": f["dE_dw"], "two_dE_db1": f["dE_db"],
+           "two_num_dE_dw3": _central(p, x, t, "W1", (1, 0)),
+           "two_bp_delta_h1": float(bwd.deltas[0][0, 0])}
+    for k in (0, 1):
+        out[f"two_y{k + 1}"] = f["out_out"][k]
+        out[f"two_delta_y{k + 1}"] = f["delta_out"][k]
+        out[f"two_term{k + 1}"] = f["terms"][k]
+    return out
 
 
 def descent_history(steps: int = LONG_STEPS, learning_rate: float = LEARNING_RATE, n_points: int = 120):
@@ -141,9 +241,45 @@ def numbers() -> dict[str, float | int | str]:
     out["E_long"] = 0.5 * (t - out["out_long"]) ** 2
     out.update(_sample_numbers(x, t, ""))
     out.update(_sample_numbers(*OTHER_SAMPLE, "_10"))
-    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    T = np.array([[0.0], [1.0], [1.0], [0.0]])
-    out["gradcheck"] = gradient_check(chapter_params(), X, T)
+    out.update(hidden_numbers())
+    out.update(two_output_numbers())
+    out["gradcheck"] = gradient_check(chapter_params(), XOR_X, T_XOR)
     mantissa, exponent = f"{out['gradcheck']:.1e}".split("e")   # shown as m × 10^e
     out["gradcheck_mantissa"], out["gradcheck_exponent"] = float(mantissa), int(exponent)
+    out.update(_exercises())
+    return out
+
+
+#: 「확인 문제」 (Check yourself): a sample the page does not work, XOR (1, 1) → 0, whose
+#: hidden weight w3 = ``W1[1, 0]`` (x2 → h1) and hidden bias b1 = ``B1[0]`` the reader finds.
+EXERCISE_SAMPLE = ((1.0, 1.0), 0.0)
+
+
+def _exercises() -> dict[str, float]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    params = chapter_params()
+    (x, t) = EXERCISE_SAMPLE
+    fwd = forward(params, [list(x)], "sigmoid")
+    bwd = backward(params, fwd, [[t]], "sigmoid")
+    delta_h, delta_y = bwd.deltas
+    out = {
+        "ex_x1": x[0], "ex_x2": x[1], "ex_t": t,
+        "ex_a1": float(fwd.layers[1][0, 0]),
+        "ex_y": float(fwd.output[0, 0]),
+        "ex_delta_y": float(delta_y[0, 0]),
+        "ex_err_h1": float(delta_y[0, 0] * params["W2"][0, 0]),
+        "ex_fprime_h1": float(sigmoid_deriv(fwd.Z[0][0, 0])),
+        "ex_delta_h1": float(delta_h[0, 0]),
+        "ex_dE_dw3": float(bwd.grads["W1"][1, 0]),
+        "ex_dE_db1": float(bwd.grads["B1"][0]),
+        "ex_w3_new": float(params["W1"][1, 0] - LEARNING_RATE * bwd.grads["W1"][1, 0]),
+    }
+    # The output bias b3 on the chapter's sample (0, 0) → 0: one step, and the output after it.
+    (x0, t0) = SAMPLE
+    fwd0 = forward(params, [list(x0)], "sigmoid")
+    grads0 = backward(params, fwd0, [[t0]], "sigmoid").grads
+    stepped = dict(params, B2=params["B2"] - LEARNING_RATE * grads0["B2"])
+    out["ex_dE_db3"] = float(grads0["B2"][0])
+    out["ex_b3_new"] = float(stepped["B2"][0])
+    out["ex_b3_out"] = float(forward(stepped, [list(x0)], "sigmoid").output[0, 0])
     return out

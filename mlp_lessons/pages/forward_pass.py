@@ -8,15 +8,11 @@ matrix form and the Lab's four outputs by :func:`mlp_lessons.network.forward`.
 
 from __future__ import annotations
 
-import numpy as np
-
-from mlp_lessons.forward_pass import CHAPTER_NUMBERS, chapter_params, worked_example
-from mlp_lessons.network import forward
+from mlp_lessons.data import XOR_X, chapter_params
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
+from mlp_lessons.network import forward, init_params
 
 __all__ = ["XOR_X", "CHAPTER_LAB_OUTPUTS", "numbers"]
-
-#: The chapter's four training inputs.
-XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 
 #: The four outputs the chapter's Lab prints (8 decimals), for inputs (0,0), (0,1), (1,0), (1,1).
 CHAPTER_LAB_OUTPUTS = ("0.70938314", "0.72844306", "0.71791234", "0.73598705")
@@ -57,4 +53,38 @@ def numbers() -> dict[str, float | int | str]:
     fwd_11 = forward(p, [[1.0, 1.0]], "sigmoid")            # the page's exercise: input (1, 1)
     out["z1_11"], out["z2_11"] = (float(v) for v in fwd_11.Z[0][0])
     out["z_y_11"] = float(fwd_11.Z[1][0, 0])
+    out.update(_exercises())
     return out
+
+
+#: 「확인 문제」 (Check yourself): the new value of the bias b1 (input (0, 0)), and the hidden
+#: layer size of the shape question.
+EXERCISE_B1 = -0.9
+EXERCISE_HIDDEN = 3
+
+
+def _exercises() -> dict[str, float | str]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    p = chapter_params()
+    p["B1"] = p["B1"].copy()
+    p["B1"][0] = EXERCISE_B1
+    fwd = forward(p, [[0.0, 0.0]], "sigmoid")
+    wide = init_params([2, EXERCISE_HIDDEN, 1], seed=0)
+    batch = forward(wide, XOR_X, "sigmoid")
+    return {
+        "ex_b1_z1": float(fwd.Z[0][0, 0]),
+        "ex_b1_a1": float(fwd.layers[1][0, 0]),
+        "ex_b1_z_y": float(fwd.Z[1][0, 0]),
+        "ex_b1_y": float(fwd.output[0, 0]),
+        # shapes as the page writes them, (rows × columns); B1 as the row it is added as
+        "ex_shape_W1": _tex_shape(wide["W1"]),
+        "ex_shape_B1": _tex_shape(wide["B1"].reshape(1, -1)),
+        "ex_shape_Z1": _tex_shape(batch.Z[0]),
+        "ex_shape_W2": _tex_shape(wide["W2"]),
+        "ex_shape_out": _tex_shape(batch.output),
+    }
+
+
+def _tex_shape(array) -> str:
+    r"""The shape of a 2-D array as TeX: ``4 \times 3``."""
+    return r" \times ".join(str(n) for n in array.shape)

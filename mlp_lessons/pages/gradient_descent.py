@@ -74,7 +74,7 @@ def numbers() -> dict[str, float | int | str]:
     X, _, _, _ = gradient_field()
     sweep = {r.learning_rate: r for r in learning_rate_sweep((0.01, 0.2, 1.0, 1.1), x0=x0, steps=20)}
 
-    return {
+    out = {
         # inputs of the chapter's lab
         "x0": x0,
         "eta": eta,
@@ -115,3 +115,20 @@ def numbers() -> dict[str, float | int | str]:
         "path_loss_final": float(path.loss[-1]),
         "path_factor": 1 - 2 * PATH_2D["learning_rate"],
     }
+    out.update(_exercises())
+    return out
+
+
+#: 「확인 문제」 (Check yourself): the chapter's 1-D descent from x0 = 10 with another
+#: learning rate, for a few steps.
+EXERCISE_DESCENT = {"x0": 10.0, "learning_rate": 0.25, "max_iterations": 3}
+
+
+def _exercises() -> dict[str, float | int]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    history = descent_1d(**EXERCISE_DESCENT)
+    out = {"ex_eta": EXERCISE_DESCENT["learning_rate"], "ex_steps": EXERCISE_DESCENT["max_iterations"],
+           "ex_factor": 1 - 2 * EXERCISE_DESCENT["learning_rate"]}
+    for k, (x, loss) in enumerate(zip(history.x, history.loss)):
+        out[f"ex_x{k}"], out[f"ex_loss{k}"] = float(x), float(loss)
+    return out

@@ -17,16 +17,13 @@ from __future__ import annotations
 import numpy as np
 
 from mlp_lessons.activations import sigmoid, sigmoid_deriv, softmax
-from mlp_lessons.forward_pass import chapter_params
+from mlp_lessons.data import T_XOR as XOR_T
+from mlp_lessons.data import XOR_X, chapter_params
 from mlp_lessons.loss import mse, mse_grad, softmax_cross_entropy, softmax_cross_entropy_grad
 from mlp_lessons.network import forward
 
 __all__ = ["chapter_params", "chapter_output", "XOR_X", "XOR_T", "logit",
            "sigmoid_output_grads", "DIGIT_TARGET", "DIGIT_LOGITS", "CONFIDENT_WRONG_P", "numbers"]
-
-#: The chapter's training inputs and targets (its forward-pass Lab: XOR).
-XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-XOR_T = np.array([[0.0], [1.0], [1.0], [0.0]])
 
 #: The predicted probability of the right class in the "confidently wrong" example.
 CONFIDENT_WRONG_P = 0.01
@@ -159,4 +156,22 @@ def numbers() -> dict[str, float | int | str]:
     n["ex_y"] = y11
     n["ex_E"] = mse([[y11]], [[0.0]])
     n["ex_dE_dy"] = float(mse_grad([[y11]], [[0.0]])[0, 0])
+    n.update(_exercises())
     return n
+
+
+#: 「확인 문제」 (Check yourself): a sigmoid output that is nearly right, p = 0.9 for target 1.
+EXERCISE_P = 0.9
+
+
+def _exercises() -> dict[str, float]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    g = sigmoid_output_grads([logit(EXERCISE_P)], 1)
+    return {
+        "ex_p": EXERCISE_P,
+        "ex_p_mse": float(g["mse"][0]),
+        "ex_p_ce": float(g["ce"][0]),
+        "ex_p_mse_grad": float(g["mse_grad"][0]),
+        "ex_p_ce_grad": float(g["ce_grad"][0]),
+        "ex_p_ratio": float(g["ce_grad"][0] / g["mse_grad"][0]),
+    }

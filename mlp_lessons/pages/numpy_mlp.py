@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from mlp_lessons._checks import positive_int
-from mlp_lessons.forward_pass import chapter_params
+from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
 from mlp_lessons.loss import mse
-from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, fit_chapter, predict, train
+from mlp_lessons.numpy_mlp import fit_chapter, predict, train
 
 __all__ = ["CHAPTER_EPOCHS", "CHAPTER_LEARNING_RATE", "CHAPTER_PRINTED", "LossCurve",
            "chapter_loss_curve", "full_batch_loss", "numbers"]
@@ -155,4 +155,26 @@ def numbers() -> dict[str, float | int | str]:
     for i in range(len(XOR_X)):
         out[f"xnor_y{i}"] = float(y_xnor[i])
         out[f"xor_y{i}"] = float(y_xor[i])
+    out.update(_exercises())
     return out
+
+
+def _exercises() -> dict[str, float]:
+    """The answers of the page's check questions (keys ``ex_*``): the chapter's loop, one
+    update on its first sample (0, 0) with its (XNOR) target."""
+    from mlp_lessons.network import backward, forward
+
+    start = chapter_params()
+    one = fit_chapter(start, XOR_X[:1], T_XNOR[:1], epochs=1, learning_rate=CHAPTER_LEARNING_RATE)
+    fwd = forward(start, XOR_X[:1], "sigmoid")
+    return {
+        "ex_t0": float(T_XNOR[0, 0]),
+        "ex_y0": float(fwd.output[0, 0]),
+        "ex_B2_start": float(start["B2"][0]),
+        "ex_W2_0_start": float(start["W2"][0, 0]),
+        "ex_delta2": float(backward(start, fwd, T_XNOR[:1], "sigmoid").deltas[-1][0, 0]),
+        "ex_B2": float(one["B2"][0]),
+        "ex_B1_0": float(one["B1"][0]),
+        "ex_W2_0": float(one["W2"][0, 0]),
+        "ex_W1_changed": int(not np.array_equal(one["W1"], start["W1"])),
+    }

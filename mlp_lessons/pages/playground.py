@@ -302,4 +302,24 @@ def numbers() -> dict[str, float | int | str]:
     for act, model in xor_activation_models().items():
         out[f"xor_{act}_test_accuracy"] = model.accuracy(s.X_test, s.y_test)
         out[f"xor_{act}_train_loss"] = float(model.loss_history[-1])
+    out.update(_exercises())
+    return out
+
+
+#: 「확인 문제」 (Check yourself): layer sizes whose weights and biases the reader counts, and a
+#: point the circle model (features x1², x2², no 은닉층) classifies.
+EXERCISE_SIZES = {"no_hidden": (2, 1), "hidden": (2, HIDDEN_UNITS, 1), "two_hidden": (2, HIDDEN_UNITS, HIDDEN_UNITS, 1)}
+EXERCISE_POINT = (3.0, 2.0)
+
+
+def _exercises() -> dict[str, float | int]:
+    """The answers of the page's check questions (keys ``ex_*``)."""
+    out: dict[str, float | int] = {}
+    for name, sizes in EXERCISE_SIZES.items():
+        out[f"ex_n_params_{name}"] = sum(int(a.size) for a in init_params(list(sizes), seed=0).values())
+    _, _, squared = circle_models()
+    u = squared.features_of([EXERCISE_POINT])                   # (x1², x2²)
+    out["ex_point_net"] = float((u @ squared.params["W1"] + squared.params["B1"])[0, 0])
+    out["ex_point_out"] = float(squared.output([EXERCISE_POINT])[0])
+    out["ex_point_inside"] = int(out["ex_point_out"] >= 0.5)
     return out
