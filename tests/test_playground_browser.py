@@ -427,3 +427,302 @@ def test_built_when_about_to_be_seen_on_a_phone(browser, base_url):
         assert not watcher.problems, watcher.problems
     finally:
         context.close()
+
+
+# --- the reader's own data, import and export (issue 20) ----------------------------------
+
+#: Plane coordinates of a spot on the output picture → the mouse position on the page.
+def canvas_point(page, x1: float, x2: float) -> tuple[float, float]:
+    box = page.locator("#pg-output").bounding_box()
+    domain = page.evaluate("import(new URL('../javascripts/playground/data.js', location.href).href)"
+                           ".then(m => m.DOMAIN)")
+    return (box["x"] + (x1 + domain) / (2 * domain) * box["width"],
+            box["y"] + (domain - x2) / (2 * domain) * box["height"])
+
+
+def own_points(page) -> list[dict]:
+    return hook(page, "state()")["points"]
+
+
+def test_add_move_and_delete_points_by_pointer_and_keyboard(page, base_url):
+    open_lab(page, base_url, "#data=custom&layers=3")
+    ui = texts(page)
+    assert own_points(page) == []
+    assert page.locator(".pg-custom").is_visible()
+    # Pointer: a click adds a point of the chosen class where it lands (to 0.01).
+    page.locator("label[for='pg-class-neg']").click()
+    page.mouse.click(*canvas_point(page, 2, 3))
+    page.locator("label[for='pg-class-pos']").click()
+    page.mouse.click(*canvas_point(page, -4, -1))
+    points = own_points(page)
+    assert [p["label"] for p in points] == [-1, 1]
+    for p, (x1, x2) in zip(points, [(2, 3), (-4, -1)]):
+        assert abs(p["x1"] - x1) <= 0.05 and abs(p["x2"] - x2) <= 0.05, p
+        assert round(p["x1"], 2) == p["x1"] and round(p["x2"], 2) == p["x2"]
+    # Drag the first point to (−1, −5).
+    page.mouse.move(*canvas_point(page, points[0]["x1"], points[0]["x2"]))
+    page.mouse.down()
+    page.mouse.move(*canvas_point(page, 0, -2), steps=4)
+    page.mouse.move(*canvas_point(page, -1, -5), steps=4)
+    page.mouse.up()
+    moved = own_points(page)
+    assert len(moved) == 2 and abs(moved[0]["x1"] + 1) <= 0.05 and abs(moved[0]["x2"] + 5) <= 0.05, moved
+    assert moved[1] == points[1]
+    assert "points=" + hook(page, "fragment()").split("points=")[1] in page.url   # written on release
+    # Click the second point, then the button deletes it.
+    page.mouse.click(*canvas_point(page, moved[1]["x1"], moved[1]["x2"]))
+    assert len(own_points(page)) == 2, "a click on a point selects it, adds nothing"
+    page.locator("#pg-delete-point").click()
+    assert own_points(page) == [moved[0]]
+    # Keyboard: Tab stop on the picture, arrows move the cursor, Enter adds, Delete removes.
+    canvas = page.locator("#pg-output")
+    assert canvas.get_attribute("tabindex") == "0" and canvas.get_attribute("aria-label") == ui["ui.custom.aria"]
+    canvas.focus()
+    # The cursor stands where the last click was (the deleted point); Shift moves by 1, else 0.25.
+    page.keyboard.press("Shift+ArrowRight")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    x1, x2 = round(moved[1]["x1"] + 1, 2), round(moved[1]["x2"] + 0.25, 2)
+    last = own_points(page)[-1]
+    assert (last["x1"], last["x2"], last["label"]) == (x1, x2, 1), last
+    status = page.locator("#pg-custom-status").text_content()
+    assert status.startswith(fill(ui["ui.custom.status"], count=2, max=500, x1=f"{x1:.2f}", x2=f"{x2:.2f}")), status
+    page.keyboard.press("Shift+ArrowDown")    # off the point: nothing selected, Delete does nothing
+    page.keyboard.press("Delete")
+    assert len(own_points(page)) == 2
+    page.keyboard.press("Shift+ArrowUp")
+    page.keyboard.press("Delete")
+    assert own_points(page) == [moved[0]]
+    page.locator("#pg-clear-points").click()
+    assert own_points(page) == []
+    assert hook(page, "step(2)")["epoch"] == 2        # no points: trains nothing, breaks nothing
+    assert_clean(page)
+
+
+def test_choosing_your_own_starts_from_the_current_points(page, base_url):
+    open_lab(page, base_url, "#data=xor&seed=3")
+    page.locator("label[for='pg-data-custom']").click()
+    state = hook(page, "state()")
+    assert state["data"] == "custom" and len(state["points"]) == 50
+    assert all(p["label"] == (1 if p["x1"] * p["x2"] >= 0 else -1) for p in state["points"]), "XOR's points"
+    # Regression: the same points, labels kept as values.
+    page.select_option("#pg-problem", "regression")
+    after = hook(page, "state()")
+    assert after["data"] == "custom" and after["points"] == state["points"]
+    assert page.locator("#pg-new-value").is_visible() and page.locator(".pg-class").is_hidden()
+    assert_clean(page)
+
+
+BAD_CSV = "x1,x2,label\n1,2,1\n3,4\n-2,-2,-1\nfoo,1,1\n0.5,0.5,7\n20,0,1\n<img src=x onerror=alert(1)>,0,1\n"
+
+
+def test_csv_with_bad_rows_keeps_the_good_ones_and_names_the_bad(page, base_url, tmp_path):
+    open_lab(page, base_url)
+    ui = texts(page)
+    page.fill("#pg-csv-text", BAD_CSV)
+    page.locator("#pg-csv-apply").click()
+    assert own_points(page) == [{"x1": 1, "x2": 2, "label": 1}, {"x1": -2, "x2": -2, "label": -1}]
+    assert hook(page, "state()")["data"] == "custom"
+    messages = page.locator("#pg-io-messages li").all_text_contents()
+    assert messages == [
+        fill(ui["csv.read"], count=2),
+        fill(ui["csv.fields"], line=3, count=2),
+        fill(ui["csv.number"], line=5, column="x1"),
+        fill(ui["csv.class"], line=6),
+        fill(ui["csv.range"], line=7, column="x1", limit=10),
+        fill(ui["csv.number"], line=8, column="x1"),
+    ]
+    assert page.locator("#playground img, #playground script").count() == 0
+    # The same through a file; a file with nothing good changes nothing.
+    good = tmp_path / "points.csv"
+    good.write_text("x1,x2,label\n0,1,1\n1,0,-1\n2,2,1\n", encoding="utf-8")
+    page.set_input_files("#pg-csv-file", str(good))
+    page.wait_for_function("window.__playground.state().points.length === 3")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,c\nd,e,f\n\x00\x01,2\n", encoding="utf-8")
+    page.set_input_files("#pg-csv-file", str(bad))
+    page.wait_for_function("document.querySelectorAll('#pg-io-messages li').length === 3")
+    assert page.locator("#pg-io-messages li").last.text_content() == ui["csv.empty"]
+    assert len(own_points(page)) == 3
+    assert_clean(page)
+
+
+def test_a_link_with_own_data_reproduces_it_exactly(page, base_url):
+    open_lab(page, base_url, "#data=spiral&seed=5&noise=10&ratio=70&layers=4")
+    page.locator("label[for='pg-data-custom']").click()
+    page.mouse.click(*canvas_point(page, 4.321, -2.5))
+    first = hook(page, "step(20)")
+    state, predictions = hook(page, "state()"), hook(page, "predictions()")
+    assert len(state["points"]) == 51 and state["noise"] == 10 and state["ratio"] == 70
+    url = page.url
+    assert re.search(r"points=1c\.[A-Za-z0-9_-]{255}(&|$)", url), url
+    fresh = page.context.new_page()
+    fresh.goto(url)
+    fresh.wait_for_function(HANDLED)
+    assert fresh.evaluate("window.__playground.state()") == state
+    assert fresh.locator(".pg-message").is_hidden()
+    assert fresh.evaluate("window.__playground.step(20)") == first
+    assert fresh.evaluate("window.__playground.predictions()") == predictions
+    fresh.close()
+    assert_clean(page)
+
+
+HOSTILE_POINTS = [
+    "#data=custom&points=1c.<script>alert(1)</script>",
+    "#data=custom&points=1c.AAAAC",
+    "#data=custom&points=7c.AAAAA",
+    "#data=custom&points=1c." + "AAAAA" * 501,
+    "#data=custom&points=1c." + "A" * 5000,
+    "#data=custom&points=1c.__proto__",
+]
+
+
+@pytest.mark.parametrize("fragment", HOSTILE_POINTS, ids=range(len(HOSTILE_POINTS)))
+def test_hostile_points_in_the_address_give_a_message(page, base_url, fragment):
+    open_lab(page, base_url, quote(fragment, safe="#=&,%"))
+    message = page.locator(".pg-message")
+    assert message.is_visible()
+    ui = texts(page)
+    keys = ("msg.fallback", "msg.rejected", "msg.unknown", "msg.tooLong", "msg.points.tooMany", "msg.points.version")
+    pattern = "|".join(template_pattern(ui[k]) for k in keys)
+    assert re.fullmatch(f"(?:{pattern})(?: (?:{pattern}))*", message.text_content()), message.text_content()
+    for bad in ("<", "script", "alert", "proto"):
+        assert bad not in message.text_content()
+    assert own_points(page) == []
+    assert page.evaluate("location.hash") == "#" + hook(page, "fragment()")
+    hook(page, "step(2)")
+    assert_clean(page)
+
+
+def test_export_csv_and_python_script_and_import_back(page, base_url, tmp_path):
+    import subprocess
+    from pathlib import Path
+
+    open_lab(page, base_url, "#data=xor&layers=3,2&features=x1,x2,x1x2&act=relu&noise=20")
+    hook(page, "step(15)")
+    predictions = hook(page, "predictions()")
+    with page.expect_download() as download:
+        page.locator("#pg-export-py").click()
+    script = tmp_path / download.value.suggested_filename
+    download.value.save_as(script)
+    python = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "python"
+    result = subprocess.run([str(python), "-I", str(script)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    printed = [float(v) for v in result.stdout.split()]
+    assert len(printed) == len(predictions) == 500
+    assert max(abs(a - b) for a, b in zip(printed, predictions)) <= 1e-9
+    # The data as CSV, and read back in: the same points, rounded to 0.01.
+    with page.expect_download() as download:
+        page.locator("#pg-export-csv").click()
+    csv = tmp_path / download.value.suggested_filename
+    download.value.save_as(csv)
+    exported = hook(page, "points()")
+    rows = csv.read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "x1,x2,label" and len(rows) == 501
+    assert [float(v) for v in rows[7].split(",")] == [exported[6]["x1"], exported[6]["x2"], exported[6]["label"]]
+    page.set_input_files("#pg-csv-file", str(csv))
+    page.wait_for_function("window.__playground.state().data === 'custom'")
+    back = own_points(page)
+    assert len(back) == 500
+    assert all(abs(p["x1"] - q["x1"]) <= 0.005 + 1e-9 and p["label"] == q["label"] for p, q in zip(back, exported))
+    assert_clean(page)
+
+
+def test_tap_to_add_a_point_on_a_phone(browser, base_url):
+    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    watcher = Watcher(page, base_url)
+    try:
+        open_lab(page, base_url, "#data=custom")
+        page.locator("#pg-output").scroll_into_view_if_needed()
+        page.touchscreen.tap(*canvas_point(page, -3, 3))
+        points = page.evaluate("window.__playground.state().points")
+        assert len(points) == 1 and abs(points[0]["x1"] + 3) <= 0.1 and abs(points[0]["x2"] - 3) <= 0.1
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("getComputedStyle(document.getElementById('pg-output')).touchAction") == "none"
+        assert not watcher.problems, watcher.problems
+    finally:
+        context.close()
+
+
+def test_axe_clean_with_own_data_and_messages(browser, base_url):
+    """axe on the playground in its new states (the site-wide gate sees only the first load)."""
+    from visits import AXE, AXE_TAGS, EXCLUDED_RULES, RUN_AXE
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed (npm ci)")
+    for width, scheme in ((320, "light"), (768, "dark"), (1280, "dark")):
+        context = new_context(browser, viewport={"width": width, "height": 900}, color_scheme=scheme)
+        page = context.new_page()
+        try:
+            open_lab(page, base_url, "#data=custom&points=1c.PoPoBLoPoA")
+            page.fill("#pg-csv-text", BAD_CSV)
+            page.locator("#pg-csv-apply").click()
+            page.locator("#pg-output").focus()
+            page.locator("#playground button.pg-node").first.click()        # the math panel
+            page.locator(".pg-one-step summary").click()
+            page.add_script_tag(path=str(AXE))
+            found = page.evaluate(RUN_AXE, [AXE_TAGS, list(EXCLUDED_RULES)])
+            serious = [v for v in found if v["impact"] in ("serious", "critical")]
+            assert not serious, json.dumps(serious, indent=1, ensure_ascii=False)
+        finally:
+            context.close()
+
+
+# --- the math on screen --------------------------------------------------------------------
+
+NUMBER = r"-?\d+\.\d+"
+
+
+def after_last_equals(line: str):
+    return json.loads(line.rsplit(" = ", 1)[1])
+
+
+def test_math_panel_numbers_are_the_packages(page, base_url):
+    """The neuron's formula and the one-step panel against mlp_lessons.network (4 decimals shown)."""
+    import numpy as np
+
+    from mlp_lessons import network
+
+    open_lab(page, base_url, "#data=xor&layers=3,2&act=tanh&seed=2&lr=0.3")
+    hook(page, "step(10)")
+    ui = texts(page)
+    assert page.locator("#pg-math-neuron").text_content() == ui["ui.math.choose"]
+    name = fill(ui["ui.unit.hidden"], layer=2, neuron=2)
+    page.get_by_role("button", name=name, exact=True).click()
+    assert page.get_by_role("button", name=name, exact=True).get_attribute("aria-pressed") == "true"
+    page.mouse.move(*canvas_point(page, 2, -3))
+    point = hook(page, "mathPoint()")
+    assert abs(point["x1"] - 2) < 0.1 and abs(point["x2"] + 3) < 0.1
+    params = {k: np.array(v, dtype=float) for k, v in hook(page, "params()").items()}
+    acts = ["tanh", "tanh", "tanh"]
+    fwd = network.forward(params, [[point["x1"], point["x2"]]], acts)
+    lines = page.locator("#pg-math-neuron").text_content().split("\n")
+    assert lines[0] == fill(ui["ui.math.at"], name=name, x1=f"{point['x1']:.2f}", x2=f"{point['x2']:.2f}")
+    shown = [float(v) for v in re.findall(NUMBER, lines[2])]
+    expected = [v for i in range(3) for v in (params["W2"][i, 1], fwd.layers[1][0, i])] + [params["B2"][1]]
+    np.testing.assert_allclose(shown, expected, atol=5.1e-5, rtol=0)
+    np.testing.assert_allclose(after_last_equals(lines[1]), fwd.layers[1][0], atol=5.1e-5, rtol=0)
+    assert abs(float(lines[3].split("=")[1]) - fwd.Z[1][0, 1]) <= 5.1e-5
+    assert lines[4].startswith("a = tanh(z) = ") and abs(after_last_equals(lines[4]) - fwd.layers[2][0, 1]) <= 5.1e-5
+
+    # One step for training point 3 (batch size 1, not applied).
+    page.locator(".pg-one-step summary").click()
+    page.fill("#pg-step-sample", "3")
+    page.locator("#pg-step-sample").press("Enter")
+    sample = hook(page, "points()")[2]
+    X, T = [[sample["x1"], sample["x2"]]], [[sample["label"]]]
+    fwd = network.forward(params, X, acts)
+    bwd = network.backward(params, fwd, T, acts, loss="mse")
+    text = page.locator("#pg-one-step").text_content()
+    rows = {line.strip().split(" = ")[0]: after_last_equals(line) for line in text.split("\n") if " = [" in line}
+    assert rows.keys() >= {"layer0", "Z1", "layer3", "delta1", "delta3", "ΔW1", "ΔB3"}, rows.keys()
+    for l in (1, 2, 3):
+        np.testing.assert_allclose(rows[f"Z{l}"], fwd.Z[l - 1][0], atol=5.1e-5, rtol=0)
+        np.testing.assert_allclose(rows[f"layer{l}"], fwd.layers[l][0], atol=5.1e-5, rtol=0)
+        np.testing.assert_allclose(rows[f"delta{l}"], bwd.deltas[l - 1][0], atol=5.1e-5, rtol=0)
+        np.testing.assert_allclose(rows[f"ΔW{l}"], -0.3 * bwd.grads[f"W{l}"], atol=5.1e-5, rtol=0)
+        np.testing.assert_allclose(rows[f"ΔB{l}"], -0.3 * bwd.grads[f"B{l}"], atol=5.1e-5, rtol=0)
+    assert np.abs(bwd.grads["W1"]).max() > 1e-3, "the changes compared are not all zero"
+    assert page.locator(".pg-one-step a").get_attribute("href") == "../backprop/"
+    assert hook(page, "metrics()")["epoch"] == 10, "showing a step does not train"
+    assert_clean(page)

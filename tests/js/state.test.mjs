@@ -12,7 +12,8 @@ function templatePattern(template) {
   const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${parts.join(".+?")}$`);
 }
-const URL_MESSAGES = ["msg.fallback", "msg.rejected", "msg.unknown"];
+const URL_MESSAGES = ["msg.fallback", "msg.rejected", "msg.unknown", "msg.tooLong", "msg.points.tooMany",
+  "msg.points.version"];
 
 test("defaults round-trip and an empty fragment gives the defaults without a message", () => {
   for (const frag of ["", "#"]) {
@@ -70,6 +71,9 @@ const GARBAGE = [
   "#" + "a=1&".repeat(400),
   "#problem=regression&data=xor",
   "#data=<img src=x onerror=alert(1)>",
+  "#data=custom&points=" + "x".repeat(4000),
+  "#data=custom&points=1c.<b>",
+  "#data=custom&points=8r.",
 ];
 
 test("garbage or hostile fragments fall back to defaults with a message from the dictionary", () => {

@@ -2,8 +2,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { makePoint } from "../../docs/javascripts/playground/custom.js";
 import { EXPERIMENTS } from "../../docs/javascripts/playground/experiments.js";
-import { parseFragment } from "../../docs/javascripts/playground/state.js";
+import { addRegularization, backward, forward, update } from "../../docs/javascripts/playground/mlp.js";
+import { defaultState, parseFragment } from "../../docs/javascripts/playground/state.js";
 import { Trainer } from "../../docs/javascripts/playground/trainer.js";
 
 const trained = (id, epochs) => {
@@ -62,4 +64,46 @@ test("the grid gives every unit's value at res² points", () => {
   const g = t.grid(10);
   assert.deepEqual(g.layers.map((l) => [l.length, l[0].length]), [[100, 2], [100, 4], [100, 1]]);
   assert.ok(g.layers[0][0][0] < 0 && g.layers[0][0][1] > 0, "row 0 is the top-left corner (x1 < 0, x2 > 0)");
+});
+
+// Where we differ from TensorFlow Playground (said on docs/playground_lab.md, #differences):
+// these two tests pin our behaviour, so a change to it has to change the page too.
+
+const tenPoints = Array.from({ length: 10 }, (_, i) =>
+  makePoint(i - 4.5, (i * 7) % 10 - 4.5, i % 3 === 0 ? 1 : -1, "classification"));
+
+test("differs from TF Playground: a partial last batch updates the weights (7 points, batch 3: 3 updates)", () => {
+  const state = { ...defaultState(), data: "custom", points: tenPoints, ratio: 70, batch: 3, layers: [3], lr: 0.1 };
+  const trainer = new Trainer(state);
+  assert.equal(trainer.Xtrain.length, 7);
+  let params = trainer.params;
+  const acts = trainer.activations;
+  const updates = [[0, 3], [3, 6], [6, 7]].map(([a, b]) => {
+    const X = trainer.Xtrain.slice(a, b), T = trainer.Ttrain.slice(a, b);
+    params = update(params, backward(params, forward(params, X, acts), T, acts).grads, 0.1);
+    return params;
+  });
+  trainer.step(1);
+  assert.deepEqual(trainer.params, updates[2], "the 7th point gives an update of its own");
+  assert.notDeepEqual(trainer.params, updates[1], "TF Playground would stop after two updates");
+});
+
+test("differs from TF Playground: L1 moves a weight across zero, no clipping to 0, no freezing", () => {
+  const state = { ...defaultState(), data: "custom", points: tenPoints, ratio: 90, batch: 30, layers: [3],
+    lr: 0.1, reg: "L1", regRate: 1 };
+  const trainer = new Trainer(state);
+  // Tiny weights: the L1 step η·λ·sign(w) = 0.1 pushes each across zero (TF would set it to 0).
+  const tiny = trainer.params.W1.map((row) => row.map((w) => 1e-4 * Math.sign(w)));
+  trainer.params = { ...trainer.params, W1: tiny };
+  const acts = trainer.activations;
+  const { grads } = backward(trainer.params, forward(trainer.params, trainer.Xtrain, acts), trainer.Ttrain, acts);
+  const expected = update(trainer.params, addRegularization(grads, trainer.params, "L1", 1), 0.1);
+  trainer.step(1);
+  assert.deepEqual(trainer.params, expected);
+  const crossed = tiny.flat().filter((w, k) => Math.sign(trainer.params.W1.flat()[k]) === -Math.sign(w));
+  assert.ok(crossed.length >= 4, `weights that changed sign: ${crossed.length} of ${tiny.flat().length}`);
+  assert.ok(trainer.params.W1.flat().every((w) => w !== 0), "none clipped to 0");
+  const after = trainer.params.W1.flat();
+  trainer.step(1);
+  assert.ok(trainer.params.W1.flat().every((w, k) => w !== after[k]), "none frozen: every weight still moves");
 });

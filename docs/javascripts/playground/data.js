@@ -133,15 +133,30 @@ export function shuffled(items, rng) {
   return out;
 }
 
+/** The name of the reader's own data (its points come from the address, see custom.js). */
+export const CUSTOM = "custom";
+
 /**
- * The points of data set `name` for a seed: generated, shuffled, then split so that the
- * first ratio % are training points and the rest test points.
+ * The reader's own points with noise, as the built-in sets add it to their clean points:
+ * each coordinate moves by uniform(−5, 5) · noise.  Each point keeps `src`, the index of the
+ * point it came from (the page moves or deletes that one).
  */
-export function makeData(name, { seed, noise = 0, ratio = 50, n = N_POINTS }) {
-  if (!Object.hasOwn(DATASETS, name)) throw new Error(`unknown data set ${JSON.stringify(name)}`);
+function custom(points, noise, rng) {
+  return points.map((p, src) => ({
+    x1: p.x1 + uniform(rng, -5, 5) * noise, x2: p.x2 + uniform(rng, -5, 5) * noise, label: p.label, src,
+  }));
+}
+
+/**
+ * The points of data set `name` for a seed: generated (or, for CUSTOM, the given `points`
+ * with noise), shuffled, then split so that the first ratio % are training points and the
+ * rest test points.
+ */
+export function makeData(name, { seed, noise = 0, ratio = 50, n = N_POINTS, points = [] }) {
+  if (name !== CUSTOM && !Object.hasOwn(DATASETS, name)) throw new Error(`unknown data set ${JSON.stringify(name)}`);
   const rng = mulberry32(seed);
-  const points = shuffled(DATASETS[name].generate(n, noise, rng), rng);
-  return splitTrainTest(points, ratio);
+  const made = name === CUSTOM ? custom(points, noise, rng) : DATASETS[name].generate(n, noise, rng);
+  return splitTrainTest(shuffled(made, rng), ratio);
 }
 
 /** The first ratio % of the points for training, the rest for testing. */

@@ -148,3 +148,33 @@ export function linkStyle(w, palette) {
   if (!Number.isFinite(w)) return { colour: palette.grid, width: 1 };
   return { colour: w > 0 ? palette.posText : palette.negText, width: Math.min(8, 0.6 + 2.5 * Math.abs(w)) };
 }
+
+/**
+ * Over the output picture while the reader edits their own data: a ring around the selected
+ * point (where it is drawn) and the keyboard cursor, a cross at `cursor` ({x1, x2} or null).
+ */
+export function drawEditing(canvas, { cursor, selected, palette }) {
+  const ctx = canvas.getContext("2d");
+  const size = canvas.width, radius = Math.max(2.5, size / 110);
+  ctx.save();
+  ctx.lineWidth = Math.max(2, size / 200);
+  ctx.strokeStyle = palette.testStroke;
+  for (const p of selected) {
+    const [x, y] = toPixel(p.x1, p.x2, size);
+    ctx.beginPath();
+    ctx.arc(x, y, 2.6 * radius, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  if (cursor) {
+    const [x, y] = toPixel(cursor.x1, cursor.x2, size), arm = 5 * radius;
+    ctx.setLineDash([3, 2]);
+    ctx.beginPath();
+    ctx.moveTo(x - arm, y); ctx.lineTo(x + arm, y);
+    ctx.moveTo(x, y - arm); ctx.lineTo(x, y + arm);
+    ctx.stroke();
+    ctx.strokeStyle = palette.pointStroke;
+    ctx.setLineDash([]);
+    ctx.strokeRect(x - radius * 1.5, y - radius * 1.5, radius * 3, radius * 3);
+  }
+  ctx.restore();
+}

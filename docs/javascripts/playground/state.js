@@ -5,14 +5,16 @@
 // setting was ignored.  The message never repeats what the fragment contained, except
 // the names of known keys, and the page shows it with textContent only.
 
-import { DATASETS } from "./data.js";
+import { MAX_CODE_LENGTH, MAX_POINTS, decodePoints, encodePoints } from "./custom.js";
+import { CUSTOM, DATASETS } from "./data.js";
 import { FEATURE_NAMES } from "./features.js";
 import { t } from "./i18n.js";
 import { ACTIVATIONS, REGULARIZATIONS } from "./mlp.js";
 
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
-export const MAX_FRAGMENT_LENGTH = 600;
+/** The settings alone fit in 600 characters; the reader's own points add at most their code. */
+export const MAX_FRAGMENT_LENGTH = 600 + "&points=".length + MAX_CODE_LENGTH;
 
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
@@ -32,6 +34,7 @@ export const DEFAULTS = Object.freeze({
   reg: "none",
   regRate: 0,
   test: false,       // show the test points on the heatmap
+  points: [],        // the reader's own data (data=custom): [{x1, x2, label}], see custom.js
 });
 
 
@@ -62,7 +65,7 @@ function numberIn(list) {
 // One reader per key: text → value, or undefined when the text is not acceptable.
 const READERS = {
   problem: oneOf(PROBLEMS),
-  data: oneOf(Object.keys(DATASETS)),
+  data: oneOf([...Object.keys(DATASETS), CUSTOM]),
   noise: intIn(0, 50, 5),
   ratio: intIn(10, 90, 10),
   batch: intIn(1, 30),
@@ -84,13 +87,14 @@ const READERS = {
   reg: oneOf(Object.keys(REGULARIZATIONS)),
   regRate: numberIn(REG_RATES),
   test: (text) => (text === "1" ? true : text === "0" ? false : undefined),
+  points: decodePoints,   // {problem, points} or {error}: parseFragment says which
 };
 
 export const KEYS = Object.keys(READERS);
 
 /** A fresh copy of the defaults (arrays copied too). */
 export function defaultState() {
-  return { ...DEFAULTS, features: [...DEFAULTS.features], layers: [...DEFAULTS.layers] };
+  return { ...DEFAULTS, features: [...DEFAULTS.features], layers: [...DEFAULTS.layers], points: [] };
 }
 
 /** Number as the fragment writes it: 0.00001 stays "0.00001", never "1e-5". */
@@ -99,16 +103,18 @@ function numberText(v) {
   return s.includes("e") ? v.toFixed(10).replace(/0+$/, "") : s;
 }
 
-/** The fragment (without "#") for a state: every key, in a fixed order. */
+/** The fragment (without "#") for a state: every key, in a fixed order (points only with data=custom). */
 export function serializeState(state) {
   const text = {
     problem: state.problem, data: state.data, noise: String(state.noise), ratio: String(state.ratio),
     batch: String(state.batch), seed: String(state.seed), features: state.features.join(","),
     layers: state.layers.join(","), act: state.act, lr: numberText(state.lr), reg: state.reg,
     regRate: numberText(state.regRate), test: state.test ? "1" : "0",
+    points: state.data === CUSTOM ? encodePoints(state.points, state.problem) : undefined,
   };
   // Commas may stand unescaped in a fragment (RFC 3986 sub-delims): "layers=4,2" reads better.
-  return KEYS.map((k) => `${k}=${encodeURIComponent(text[k]).replace(/%2C/g, ",")}`).join("&");
+  return KEYS.filter((k) => text[k] !== undefined)
+    .map((k) => `${k}=${encodeURIComponent(text[k]).replace(/%2C/g, ",")}`).join("&");
 }
 
 /**
@@ -124,9 +130,10 @@ export function parseFragment(fragment) {
   if (text.startsWith("#")) text = text.slice(1);
   if (text === "") return { state, messages };
   const fallback = t("msg.fallback");
-  if (text.length > MAX_FRAGMENT_LENGTH || !text.includes("=")) {
-    return { state, messages: [fallback] };
+  if (text.length > MAX_FRAGMENT_LENGTH) {
+    return { state, messages: [t("msg.tooLong", { length: text.length, max: MAX_FRAGMENT_LENGTH })] };
   }
+  if (!text.includes("=")) return { state, messages: [fallback] };
   const seen = new Set();
   const rejected = [];
   let unknown = 0;
@@ -150,9 +157,22 @@ export function parseFragment(fragment) {
     if (v === undefined) rejected.push(key);
     else state[key] = v;
   }
+  // The reader's own points: their code names its problem type, which must agree.
+  const code = state.points;
+  state.points = [];
+  if (state.data === CUSTOM && seen.has("points")) {
+    if (code.error === "tooMany") messages.push(t("msg.points.tooMany", { max: MAX_POINTS }));
+    else if (code.error === "version") messages.push(t("msg.points.version"));
+    else if (code.error) rejected.push("points");
+    else {
+      if (!seen.has("problem")) state.problem = code.problem;
+      if (code.problem === state.problem) state.points = code.points;
+      else rejected.push("points");
+    }
+  }
   // The data set must belong to the problem type (a data set alone implies its problem type).
-  if (seen.has("data") && !seen.has("problem")) state.problem = DATASETS[state.data].problem;
-  if (DATASETS[state.data].problem !== state.problem) {
+  if (state.data !== CUSTOM && seen.has("data") && !seen.has("problem")) state.problem = DATASETS[state.data].problem;
+  if (state.data !== CUSTOM && DATASETS[state.data].problem !== state.problem) {
     if (seen.has("data") && !rejected.includes("data")) rejected.push("data");
     state.data = state.problem === "classification" ? "circle" : "plane";
   }

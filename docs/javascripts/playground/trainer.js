@@ -21,7 +21,8 @@ export class Trainer {
   /** Rebuild data and network from a state, then reset the weights. */
   configure(state) {
     this.state = { ...state, features: [...state.features], layers: [...state.layers] };
-    const { train, test } = makeData(state.data, { seed: state.seed, noise: state.noise / 100, ratio: state.ratio });
+    const { train, test } = makeData(state.data,
+      { seed: state.seed, noise: state.noise / 100, ratio: state.ratio, points: state.points });
     this.train = train;
     this.test = test;
     this.Xtrain = featureMatrix(train, state.features);
@@ -90,7 +91,10 @@ export class Trainer {
     this.testLoss = test.loss;
     this.trainAccuracy = train.accuracy;
     this.testAccuracy = test.accuracy;
-    if (!isFiniteParams(this.params) || !Number.isFinite(this.trainLoss)) this.diverged = true;
+    // No training point (the reader's own data can be empty) gives loss NaN without diverging.
+    if (!isFiniteParams(this.params) || (this.Xtrain.length > 0 && !Number.isFinite(this.trainLoss))) {
+      this.diverged = true;
+    }
     this.history.push({ epoch: this.epoch, train: this.trainLoss, test: this.testLoss });
     if (this.history.length > MAX_HISTORY) this.history = this.history.filter((_, i) => i % 2 === 0);
   }
@@ -105,6 +109,17 @@ export class Trainer {
       testAccuracy: classification ? this.testAccuracy : null,
       diverged: this.diverged,
     };
+  }
+
+  /** Every point, training points first, then test points (the order of the exports). */
+  get points() {
+    return [...this.train, ...this.test];
+  }
+
+  /** The network's output y for each of `points` (one number per point). */
+  predict(points) {
+    const fwd = forward(this.params, featureMatrix(points, this.state.features), this.activations);
+    return fwd.layers[fwd.layers.length - 1].map((row) => row[0]);
   }
 
   /**

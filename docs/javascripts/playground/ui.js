@@ -3,10 +3,16 @@
 // <div id="playground">.  Text from the URL never reaches innerHTML: all text is set
 // with textContent, and the fragment is read only through state.js's whitelists.
 
-import { DATASETS } from "./data.js";
-import { drawHeatmap, drawLossChart, drawOutput, drawPoints, linkStyle, readPalette } from "./draw.js";
+import {
+  MAX_CSV_CHARS, MAX_POINTS, STARTER_POINTS, makePoint, parseCSV, pythonScript, quantize, toCSV,
+} from "./custom.js";
+import { CUSTOM, DATASETS, DOMAIN, makeData } from "./data.js";
+import {
+  drawEditing, drawHeatmap, drawLossChart, drawOutput, drawPoints, linkStyle, readPalette,
+} from "./draw.js";
 import { EXPERIMENTS } from "./experiments.js";
-import { FEATURES, FEATURE_NAMES } from "./features.js";
+import { FEATURES, FEATURE_NAMES, featureMatrix } from "./features.js";
+import { backward, forward } from "./mlp.js";
 import { locale, t } from "./i18n.js";
 import {
   LEARNING_RATES, MAX_LAYERS, MAX_NEURONS, REG_RATES, defaultState, parseFragment, serializeState,
@@ -80,6 +86,16 @@ export class PlaygroundUI {
     this.source = el("canvas", { width: GRID, height: GRID });      // offscreen: the output heatmap
     this.points = el("canvas");                                      // offscreen: the data points
     this.pointsDrawn = {};
+    // Editing the reader's own data: the keyboard cursor, the selected point (index into
+    // state.points, or null) and the point being dragged.
+    this.cursor = { x1: 0, x2: 0 };
+    this.selected = null;
+    this.drag = null;
+    this.newClass = 1;
+    this.newValue = 0.5;
+    // The math panel: the chosen neuron {l, j, name} (l ≥ 1) and the point it is shown for.
+    this.mathUnit = null;
+    this.probe = null;
     const { state, messages } = this.readHash();
     this.state = state;
     this.trainer = new Trainer(state);
@@ -153,6 +169,8 @@ export class PlaygroundUI {
     if (fragment === null) return;
     const { state, messages } = parseFragment(fragment);
     this.pause();
+    this.selected = null;
+    this.drag = null;
     this.state = state;
     this.trainer.configure(state);
     this.showMessages(messages);
@@ -171,19 +189,21 @@ export class PlaygroundUI {
   // --- state changes from the controls ----------------------------------------------
 
   /** Apply changes; rebuild data and network unless only hyperparameters changed. */
-  change(changes) {
+  change(changes, { writeHash = true } = {}) {
     this.state = { ...this.state, ...changes };
-    const hyper = Object.keys(changes).every((k) => ["lr", "reg", "regRate", "test"].includes(k));
+    const keys = Object.keys(changes);
+    const hyper = keys.every((k) => ["lr", "reg", "regRate", "test"].includes(k));
     if (hyper) {
       this.trainer.setHyperparameters(this.state);
     } else {
       this.pause();
       this.trainer.configure(this.state);
-      this.rebuildNetwork();
+      if (!keys.every((k) => k === "points")) this.rebuildNetwork();   // the diagram has no data
     }
+    if (this.selected !== null && this.selected >= this.state.points.length) this.selected = null;
     this.showMessages([]);
     this.sync();
-    this.writeHash();
+    if (writeHash) this.writeHash();
     this.render();
   }
 
@@ -218,6 +238,10 @@ export class PlaygroundUI {
         (e) => this.change({ regRate: Number(e.target.value) })),
       select("pg-problem", t("ui.problem"), choices("problem", PROBLEMS), (e) => {
         const problem = e.target.value;
+        if (this.state.data === CUSTOM) {         // the same points, labels fitted to the problem type
+          this.change({ problem, points: this.state.points.map((p) => makePoint(p.x1, p.x2, p.label, problem)) });
+          return;
+        }
         const data = Object.keys(DATASETS).find((k) => DATASETS[k].problem === problem);
         this.change({ problem, data });
       }),
@@ -225,10 +249,11 @@ export class PlaygroundUI {
 
     // Data.
     this.dataChoices = el("div", { class: "pg-choices", role: "radiogroup", "aria-label": t("ui.datasets") });
-    for (const [name, d] of Object.entries(DATASETS)) {
+    const dataSets = [...Object.entries(DATASETS), [CUSTOM, { problem: "any", label: t("data.custom") }]];
+    for (const [name, d] of dataSets) {
       const id = `pg-data-${name}`;
       const input = el("input", { type: "radio", name: "pg-data", id, value: name,
-        onchange: () => this.change({ data: name }) });
+        onchange: () => (name === CUSTOM ? this.startCustom() : this.change({ data: name })) });
       this.dataChoices.append(el("div", { class: "pg-choice", "data-problem": d.problem },
         input, el("label", { for: id, text: d.label })));
     }
@@ -285,6 +310,19 @@ export class PlaygroundUI {
     // Output.
     this.outputCanvas = el("canvas", { class: "pg-output-canvas", id: "pg-output", width: 300, height: 300,
       role: "img", "aria-label": t("ui.output.aria") });
+    this.outputCanvas.addEventListener("pointerdown", (e) => this.onPointerDown(e));
+    this.outputCanvas.addEventListener("pointermove", (e) => this.onPointerMove(e));
+    for (const type of ["pointerup", "pointercancel"]) this.outputCanvas.addEventListener(type, () => this.onPointerUp());
+    this.outputCanvas.addEventListener("keydown", (e) => this.onCanvasKey(e));
+    this.outputCanvas.addEventListener("focus", () => this.renderEditing());
+    this.outputCanvas.addEventListener("blur", () => this.renderEditing());
+    this.customBox = this.buildCustom();
+    this.outputCanvas.addEventListener("pointermove", (e) => {
+      if (this.drag) return;
+      const q = this.planeOf(e);
+      this.probe = { x1: q.x1, x2: q.x2 };
+      this.renderMath();
+    });
     this.divergedBox = el("div", { class: "pg-diverged", role: "alert", hidden: true });
     this.showTest = el("input", { type: "checkbox", id: "pg-show-test",
       onchange: (e) => this.change({ test: e.target.checked }) });
@@ -303,6 +341,7 @@ export class PlaygroundUI {
       el("p", { class: "pg-legend" }, el("span", { class: "pg-key-train", text: t("ui.key.train") }), " ",
         el("span", { class: "pg-key-test", text: t("ui.key.test") })),
       el("div", { class: "pg-canvas-box" }, this.outputCanvas, this.divergedBox),
+      this.customBox,
       el("div", { class: "pg-choice" }, this.showTest, el("label", { for: "pg-show-test", text: t("ui.showTest") })),
       el("p", { class: "pg-scale" },
         el("span", { class: "pg-neg", text: "−1" }), el("span", { class: "pg-scale-bar", "aria-hidden": "true" }),
@@ -310,7 +349,7 @@ export class PlaygroundUI {
     );
 
     r.append(this.message, bar, el("div", { class: "pg-grid" },
-      el("div", { class: "pg-left" }, data, features), network, output));
+      el("div", { class: "pg-left" }, data, features), network, output, this.buildMath(), this.buildIO()));
     this.resizeCanvases();
   }
 
@@ -325,7 +364,7 @@ export class PlaygroundUI {
       document.getElementById(`pg-${k}-value`).textContent = String(s[k]);
     }
     for (const choice of this.dataChoices.children) {
-      choice.hidden = choice.dataset.problem !== s.problem;
+      choice.hidden = choice.dataset.problem !== "any" && choice.dataset.problem !== s.problem;
       const input = choice.querySelector("input");
       input.checked = input.value === s.data;
     }
@@ -336,6 +375,17 @@ export class PlaygroundUI {
     this.addLayer.disabled = n >= MAX_LAYERS;
     this.removeLayer.disabled = n === 0;
     for (const e of this.root.querySelectorAll(".pg-acc")) e.hidden = s.problem !== "classification";
+    const custom = s.data === CUSTOM;
+    this.customBox.hidden = !custom;
+    this.outputCanvas.classList.toggle("pg-editing", custom);
+    if (custom) this.outputCanvas.setAttribute("tabindex", "0");
+    else this.outputCanvas.removeAttribute("tabindex");
+    this.outputCanvas.setAttribute("role", custom ? "application" : "img");
+    this.outputCanvas.setAttribute("aria-label", t(custom ? "ui.custom.aria" : "ui.output.aria"));
+    this.classChoice.hidden = s.problem !== "classification";
+    this.valueField.hidden = s.problem === "classification";
+    this.clearButton.disabled = s.points.length === 0;
+    this.syncStatus();
   }
 
   resizeCanvases() {
@@ -399,7 +449,11 @@ export class PlaygroundUI {
       const column = [];
       for (let i = 0; i < sizes[c]; i++) {
         const canvas = el("canvas", { width: GRID, height: GRID, "aria-hidden": "true" });
-        const div = el("div", { class: "pg-node", title: unitName(c, i) }, canvas);
+        // Hidden and output neurons are buttons: choosing one shows its formula (the math panel).
+        const div = c === 0 ? el("div", { class: "pg-node", title: unitName(c, i) }, canvas)
+          : el("button", { type: "button", class: "pg-node", title: unitName(c, i), "aria-label": unitName(c, i),
+            "aria-pressed": String(this.mathUnit?.l === c && this.mathUnit?.j === i),
+            onclick: () => this.chooseUnit(c, i, unitName(c, i)) }, canvas);
         Object.assign(div.style, { left: `${xOf(c)}px`, top: `${yOf(c, i)}px`, width: `${node}px`, height: `${node}px` });
         box.append(div);
         if (c === 0) {
@@ -428,6 +482,8 @@ export class PlaygroundUI {
       box.append(controls);
     });
     box.append(this.tooltip);
+    if (this.mathUnit && (this.mathUnit.l >= cols || this.mathUnit.j >= sizes[this.mathUnit.l])) this.mathUnit = null;
+    if (this.mathUnit) this.mathUnit.name = unitName(this.mathUnit.l, this.mathUnit.j);
     this.tooltipLink = null;
     this.hideTooltip();
     if (focused) {
@@ -466,6 +522,301 @@ export class PlaygroundUI {
   hideTooltip() {
     this.tooltipLink = null;
     this.tooltip.hidden = true;
+  }
+
+  // --- the reader's own data -------------------------------------------------------
+
+  /** The editing tools under the output picture (shown with data=custom). */
+  buildCustom() {
+    const radio = (value, text) => {
+      const id = `pg-class-${value > 0 ? "pos" : "neg"}`;
+      return el("div", { class: "pg-choice" },
+        el("input", { type: "radio", name: "pg-class", id, value: String(value), checked: value === this.newClass,
+          onchange: () => { this.newClass = value; } }),
+        el("label", { for: id, class: value > 0 ? "pg-pos" : "pg-neg", text }));
+    };
+    this.classChoice = el("fieldset", { class: "pg-class" }, el("legend", { text: t("ui.custom.class") }),
+      radio(1, t("ui.custom.pos")), radio(-1, t("ui.custom.neg")));
+    const value = el("input", { type: "number", id: "pg-new-value", min: -1, max: 1, step: 0.1, value: this.newValue,
+      onchange: (e) => {
+        const v = Number(e.target.value);
+        if (e.target.value !== "" && Number.isFinite(v)) this.newValue = quantize(Math.max(-1, Math.min(1, v)));
+        e.target.value = String(this.newValue);
+      } });
+    this.valueField = el("div", { class: "pg-field" }, el("label", { for: "pg-new-value", text: t("ui.custom.value") }), value);
+    this.deleteButton = el("button", { type: "button", class: "pg-button", id: "pg-delete-point",
+      text: t("ui.custom.delete"), onclick: () => this.deletePoint() });
+    this.clearButton = el("button", { type: "button", class: "pg-button", id: "pg-clear-points",
+      text: t("ui.custom.clear"), onclick: () => { this.selected = null; this.change({ points: [] }); } });
+    this.customStatus = el("p", { class: "pg-custom-status", id: "pg-custom-status", role: "status" });
+    return el("div", { class: "pg-custom", hidden: true },
+      el("h4", { class: "pg-title", text: t("ui.custom") }),
+      this.classChoice, this.valueField,
+      el("div", { class: "pg-buttons" }, this.deleteButton, this.clearButton),
+      this.customStatus,
+      el("p", { class: "pg-hint", text: t("ui.custom.hint") }));
+  }
+
+  /** CSV in (paste or file) and out, and the Python script. */
+  buildIO() {
+    this.csvText = el("textarea", { id: "pg-csv-text", rows: 4, spellcheck: "false", placeholder: "x1,x2,label" });
+    const file = el("input", { type: "file", id: "pg-csv-file", accept: ".csv,text/csv,text/plain",
+      onchange: (e) => {
+        const f = e.target.files && e.target.files[0];
+        e.target.value = "";                         // the same file can be read again
+        if (!f) return;
+        if (f.size > MAX_CSV_CHARS) {
+          this.showIOMessages([t("csv.tooBig", { size: f.size, max: MAX_CSV_CHARS })]);
+          return;
+        }
+        f.text().then((text) => this.importCSV(text), () => this.showIOMessages([t("csv.empty")]));
+      } });
+    this.ioMessages = el("ul", { class: "pg-io-messages", id: "pg-io-messages" });
+    return el("section", { class: "pg-panel pg-io", "aria-labelledby": "pg-io-title" },
+      el("h3", { class: "pg-title", id: "pg-io-title", text: t("ui.io") }),
+      el("p", { class: "pg-hint", text: t("ui.io.hint") }),
+      el("div", { class: "pg-io-grid" },
+        el("div", { class: "pg-field" }, el("label", { for: "pg-csv-text", text: t("ui.csv.text") }), this.csvText,
+          el("div", { class: "pg-buttons" },
+            el("button", { type: "button", class: "pg-button", id: "pg-csv-apply", text: t("ui.csv.apply"),
+              onclick: () => this.importCSV(this.csvText.value) }))),
+        el("div", { class: "pg-io-side" },
+          el("div", { class: "pg-field" }, el("label", { for: "pg-csv-file", text: t("ui.csv.file") }), file),
+          el("div", { class: "pg-buttons pg-exports" },
+            el("button", { type: "button", class: "pg-button", id: "pg-export-csv", text: t("ui.export.csv"),
+              onclick: () => this.download("playground-data.csv", this.exportCSV()) }),
+            el("button", { type: "button", class: "pg-button", id: "pg-export-py", text: t("ui.export.py"),
+              onclick: () => this.download("playground_network.py", this.exportPython()) })))),
+      el("div", { role: "status" }, this.ioMessages));
+  }
+
+  showIOMessages(messages) {
+    this.ioMessages.textContent = "";
+    for (const m of messages) this.ioMessages.append(el("li", { text: m }));
+  }
+
+  /** Switch to the reader's own data; the first time, start from points of the current set. */
+  startCustom() {
+    let points = this.state.points;
+    if (points.length === 0 && this.state.data !== CUSTOM) {
+      const { train } = makeData(this.state.data, { seed: this.state.seed, noise: 0, ratio: 100 });
+      points = train.slice(0, STARTER_POINTS).map((p) => makePoint(p.x1, p.x2, p.label, this.state.problem));
+    }
+    this.selected = null;
+    this.change({ data: CUSTOM, points });
+  }
+
+  /** Read CSV text into the reader's own data; every bad row is named, the good ones kept. */
+  importCSV(text) {
+    const { points, messages } = parseCSV(text, this.state.problem);
+    if (points.length === 0) {
+      this.showIOMessages([...messages, t("csv.empty")]);
+      return;
+    }
+    this.selected = null;
+    this.change({ data: CUSTOM, points });
+    this.showIOMessages([t("csv.read", { count: points.length }), ...messages]);
+  }
+
+  exportCSV() {
+    return toCSV(this.trainer.points);
+  }
+
+  exportPython() {
+    const tr = this.trainer;
+    return pythonScript({ params: tr.params, activations: tr.activations, features: this.state.features,
+      points: tr.points, nTrain: tr.train.length, epoch: tr.epoch,
+      address: serializeState(this.state).replace(/&points=[^&]*/, "") });
+  }
+
+  download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const a = el("a", { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Plane coordinates of a pointer event over the output picture, inside [−DOMAIN, DOMAIN]². */
+  planeOf(event) {
+    const r = this.outputCanvas.getBoundingClientRect();
+    const clamp = (v) => Math.max(-DOMAIN, Math.min(DOMAIN, v));
+    const width = r.width || 1;
+    return {
+      x1: clamp(-DOMAIN + ((event.clientX - r.left) / width) * 2 * DOMAIN),
+      x2: clamp(DOMAIN - ((event.clientY - r.top) / (r.height || 1)) * 2 * DOMAIN),
+      perPixel: (2 * DOMAIN) / width,
+    };
+  }
+
+  /** Index in state.points of the drawn point nearest (x1, x2) within `radius`, or null. */
+  pointNear(x1, x2, radius) {
+    let best = null, bestDistance = radius;
+    for (const p of this.trainer.points) {
+      const d = Math.hypot(p.x1 - x1, p.x2 - x2);
+      if (p.src !== undefined && d <= bestDistance) { best = p.src; bestDistance = d; }
+    }
+    return best;
+  }
+
+  addPoint(x1, x2) {
+    if (this.state.points.length >= MAX_POINTS) {
+      this.showMessages([t("msg.points.full", { max: MAX_POINTS })]);
+      return false;
+    }
+    const label = this.state.problem === "classification" ? this.newClass : this.newValue;
+    const p = makePoint(x1, x2, label, this.state.problem);
+    this.selected = this.state.points.length;
+    this.cursor = { x1: p.x1, x2: p.x2 };
+    this.change({ points: [...this.state.points, p] });
+    return true;
+  }
+
+  /** Delete the selected point (the one clicked, or under the keyboard cursor). */
+  deletePoint() {
+    const i = this.selected;
+    if (i === null || i >= this.state.points.length) return;
+    this.selected = null;
+    this.change({ points: this.state.points.filter((_, k) => k !== i) });
+  }
+
+  onPointerDown(event) {
+    if (this.state.data !== CUSTOM || event.button > 0) return;
+    event.preventDefault();
+    this.outputCanvas.focus({ preventScroll: true });
+    const q = this.planeOf(event);
+    const radius = (event.pointerType === "touch" ? 16 : 8) * q.perPixel;
+    let hit = this.pointNear(q.x1, q.x2, radius);
+    if (hit === null) {
+      if (!this.addPoint(q.x1, q.x2)) return;
+      hit = this.selected;
+    } else {
+      this.selected = hit;
+      const p = this.state.points[hit];
+      this.cursor = { x1: p.x1, x2: p.x2 };
+      this.syncStatus();
+      this.renderEditing();
+    }
+    this.drag = { index: hit, moved: false };
+    try { this.outputCanvas.setPointerCapture(event.pointerId); } catch { /* pointer already gone */ }
+  }
+
+  onPointerMove(event) {
+    if (!this.drag || this.state.data !== CUSTOM) return;
+    const q = this.planeOf(event);
+    const i = this.drag.index, old = this.state.points[i];
+    if (!old) { this.drag = null; return; }
+    const p = makePoint(q.x1, q.x2, old.label, this.state.problem);
+    if (p.x1 === old.x1 && p.x2 === old.x2) return;
+    const points = [...this.state.points];
+    points[i] = p;
+    this.drag.moved = true;
+    this.cursor = { x1: p.x1, x2: p.x2 };
+    this.change({ points }, { writeHash: false });   // the address is written once, on release
+  }
+
+  onPointerUp() {
+    if (this.drag && this.drag.moved) this.writeHash();
+    this.drag = null;
+  }
+
+  onCanvasKey(event) {
+    if (this.state.data !== CUSTOM) return;
+    const step = event.shiftKey ? 1 : 0.25;
+    const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const clamp = (v) => quantize(Math.max(-DOMAIN, Math.min(DOMAIN, v)));
+    if (Object.hasOwn(moves, event.key)) {
+      const [d1, d2] = moves[event.key];
+      this.cursor = { x1: clamp(this.cursor.x1 + d1), x2: clamp(this.cursor.x2 + d2) };
+      this.selected = this.pointNear(this.cursor.x1, this.cursor.x2, 0.3);
+      this.probe = { ...this.cursor };
+      this.syncStatus();
+      this.renderEditing();
+      this.renderMath();
+    } else if (event.key === "Enter" || event.key === " ") {
+      this.addPoint(this.cursor.x1, this.cursor.x2);
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      this.deletePoint();
+    } else {
+      return;
+    }
+    event.preventDefault();
+  }
+
+  syncStatus() {
+    if (!this.customStatus) return;
+    const f = (v) => v.toFixed(2);
+    let text = t("ui.custom.status", { count: this.state.points.length, max: MAX_POINTS,
+      x1: f(this.cursor.x1), x2: f(this.cursor.x2) });
+    const p = this.selected === null ? undefined : this.state.points[this.selected];
+    if (p) text += t("ui.custom.selected", { x1: f(p.x1), x2: f(p.x2), label: String(p.label) });
+    this.customStatus.textContent = text;
+    this.deleteButton.disabled = !p;
+  }
+
+  /** The keyboard cursor and the selected point over the output picture (own data only). */
+  renderEditing(redraw = true) {
+    if (this.state.data !== CUSTOM || this.trainer.diverged) return;
+    if (redraw) drawOutput(this.outputCanvas, this.source, this.points);
+    const shown = this.selected === null ? [] : this.trainer.points.filter((p) => p.src === this.selected);
+    drawEditing(this.outputCanvas, {
+      cursor: document.activeElement === this.outputCanvas ? this.cursor : null,
+      selected: shown, palette: this.palette,
+    });
+  }
+
+  // --- the math on screen ------------------------------------------------------------
+
+  buildMath() {
+    this.mathText = el("pre", { class: "pg-math-text", id: "pg-math-neuron", tabindex: "0",
+      "aria-label": t("ui.math.neuron") });
+    this.stepSample = el("input", { type: "number", id: "pg-step-sample", min: 1, step: 1, value: 1, inputmode: "numeric",
+      onchange: () => this.renderMath() });
+    this.stepText = el("pre", { class: "pg-math-text", id: "pg-one-step", tabindex: "0", "aria-label": t("ui.math.step") });
+    this.stepDetails = el("details", { class: "pg-one-step", ontoggle: () => this.renderMath() },
+      el("summary", { text: t("ui.math.step") }),
+      el("p", { class: "pg-hint" }, document.createTextNode(t("ui.math.step.hint") + " "),
+        el("a", { href: "../backprop/", text: t("ui.math.backprop") })),
+      el("div", { class: "pg-field pg-step-field" },
+        el("label", { for: "pg-step-sample", text: t("ui.math.sample") }), this.stepSample),
+      this.stepText);
+    return el("section", { class: "pg-panel pg-math", "aria-labelledby": "pg-math-title" },
+      el("h3", { class: "pg-title", id: "pg-math-title", text: t("ui.math") }),
+      el("p", { class: "pg-hint", text: t("ui.math.hint") }),
+      this.mathText, this.stepDetails);
+  }
+
+  chooseUnit(l, j, name) {
+    this.mathUnit = { l, j, name };
+    for (const b of this.netBox.querySelectorAll("button.pg-node")) {
+      b.setAttribute("aria-pressed", String(b.getAttribute("aria-label") === name));
+    }
+    this.renderMath();
+  }
+
+  /** The point the formula is shown for: the pointer's or the keyboard cursor's, else the first training point. */
+  probePoint() {
+    if (this.probe) return this.probe;
+    const p = this.trainer.train[0] || this.trainer.test[0];
+    return p ? { x1: p.x1, x2: p.x2 } : { x1: 0, x2: 0 };
+  }
+
+  renderMath() {
+    if (!this.mathText) return;
+    const tr = this.trainer;
+    // Set only what changed: render() calls this every frame while training plays.
+    const text = this.mathUnit ? neuronFormula(tr, this.mathUnit, this.probePoint()) : t("ui.math.choose");
+    if (this.mathText.textContent !== text) this.mathText.textContent = text;
+    if (!this.stepDetails.open) return;
+    const n = tr.train.length;
+    this.stepSample.max = String(Math.max(1, n));
+    let k = Math.round(Number(this.stepSample.value));
+    if (!Number.isFinite(k) || k < 1) k = 1;
+    if (k > n) k = Math.max(1, n);
+    this.stepSample.value = String(k);
+    const step = n === 0 ? t("ui.math.noTrain") : oneStepText(tr, k - 1);
+    if (this.stepText.textContent !== step) this.stepText.textContent = step;
   }
 
   // --- training loop ---------------------------------------------------------------
@@ -526,13 +877,16 @@ export class PlaygroundUI {
       for (let k = 0; k < column.length; k++) column[k] = out[k][0];
       drawHeatmap(this.source, column, GRID, palette);
       // The points change only with the data, the test toggle, the size or the colours.
-      const key = { train: trainer.train, test: this.state.test, width: this.outputCanvas.width, palette };
+      // The reader's own data shows its test points too: a point just added must not vanish.
+      const showTest = this.state.test || this.state.data === CUSTOM;
+      const key = { train: trainer.train, test: showTest, width: this.outputCanvas.width, palette };
       if (Object.keys(key).some((k) => key[k] !== this.pointsDrawn[k])) {
         this.points.width = this.points.height = this.outputCanvas.width;
-        drawPoints(this.points, { train: trainer.train, test: trainer.test, showTest: this.state.test, palette });
+        drawPoints(this.points, { train: trainer.train, test: trainer.test, showTest, palette });
         this.pointsDrawn = key;
       }
       drawOutput(this.outputCanvas, this.source, this.points);
+      this.renderEditing(false);
     }
     for (const link of this.links) {
       const { colour, width } = linkStyle(trainer.params[`W${link.l}`][link.i][link.j], palette);
@@ -549,7 +903,59 @@ export class PlaygroundUI {
       this.tooltipLink.g.setAttribute("aria-label", this.tooltip.textContent);
     }
     drawLossChart(this.chart, trainer.history, palette);
+    this.renderMath();
   }
+}
+
+// --- the text of the math panel (numbers to 4 decimals, "-" for minus: easy to copy) -------
+
+const f4 = (v) => (Number.isFinite(v) ? v.toFixed(4) : String(v));
+const vec = (row) => `[${row.map(f4).join(", ")}]`;
+const mat = (rows) => `[${rows.map(vec).join(", ")}]`;
+
+/**
+ * Neuron j of layer l at point p: z = Σ wᵢxᵢ + b with its numbers, then a = f(z).
+ * xᵢ are the neuron's inputs (layer_{l−1}), wᵢ = W_l[i][j], b = B_l[j].
+ */
+function neuronFormula(trainer, { l, j, name }, p) {
+  const fwd = forward(trainer.params, featureMatrix([p], trainer.state.features), trainer.activations);
+  const x = fwd.layers[l - 1][0], W = trainer.params[`W${l}`], b = trainer.params[`B${l}`][j];
+  const act = trainer.activations[l - 1];
+  const terms = x.map((xi, i) => `(${f4(W[i][j])})(${f4(xi)})`).join(" + ");
+  return [
+    t("ui.math.at", { name, x1: p.x1.toFixed(2), x2: p.x2.toFixed(2) }),
+    `x = layer${l - 1} = ${vec(x)}`,
+    `z = Σ wᵢxᵢ + b = ${terms} + (${f4(b)})`,
+    `  = ${f4(fwd.Z[l - 1][0][j])}`,
+    `a = ${act}(z) = ${f4(fwd.layers[l][0][j])}`,
+  ].join("\n");
+}
+
+/** One update of batch size 1 on training point k: forward values, deltas, weight changes. */
+function oneStepText(trainer, k) {
+  const acts = trainer.activations, params = trainer.params, L = acts.length, lr = trainer.state.lr;
+  const X = [trainer.Xtrain[k]], T = [trainer.Ttrain[k]], p = trainer.train[k];
+  const fwd = forward(params, X, acts);
+  const { deltas, grads } = backward(params, fwd, T, acts);
+  const y = fwd.layers[L][0][0], target = T[0][0];
+  const lines = [t("ui.math.sampleLine", { k: k + 1, x1: f4(p.x1), x2: f4(p.x2), t: f4(target) }),
+    t("ui.math.forward"), `  layer0 = ${vec(fwd.layers[0][0])}`];
+  for (let l = 1; l <= L; l++) {
+    lines.push(`  Z${l} = layer${l - 1} W${l} + B${l} = ${vec(fwd.Z[l - 1][0])}`);
+    lines.push(`  layer${l} = ${acts[l - 1]}(Z${l}) = ${vec(fwd.layers[l][0])}`);
+  }
+  lines.push(`  E = ½(y − t)² = ${f4(0.5 * (y - target) ** 2)}`, t("ui.math.backward"));
+  lines.push(`  delta${L} = (y − t) ⊙ f'(Z${L}) = ${vec(deltas[L - 1][0])}`);
+  for (let l = L - 1; l >= 1; l--) {
+    lines.push(`  delta${l} = (delta${l + 1} W${l + 1}ᵀ) ⊙ f'(Z${l}) = ${vec(deltas[l - 1][0])}`);
+  }
+  lines.push(t("ui.math.update", { lr: String(lr) }));
+  for (let l = 1; l <= L; l++) {
+    lines.push(`  ΔW${l} = −η layer${l - 1}ᵀ delta${l} = ${mat(grads[`W${l}`].map((row) => row.map((g) => -lr * g)))}`);
+    lines.push(`  ΔB${l} = −η delta${l} = ${vec(grads[`B${l}`].map((g) => -lr * g))}`);
+  }
+  if (trainer.state.reg !== "none" && trainer.state.regRate > 0) lines.push(t("ui.math.reg"));
+  return lines.join("\n");
 }
 
 // --- start, and a small hook for the browser tests and benchmarks ------------------------
@@ -599,6 +1005,13 @@ if (root) startWhenNear(root, () => {
     metrics() { return ui.trainer.metrics(); },
     params() { return JSON.parse(JSON.stringify(ui.trainer.params)); },
     experiments: EXPERIMENTS.map((e) => ({ ...e })),
+    /** The points in the order of the exports (training, then test) and the network's outputs for them. */
+    points() { return ui.trainer.points.map(({ x1, x2, label }) => ({ x1, x2, label })); },
+    predictions() { return ui.trainer.predict(ui.trainer.points); },
+    exportCSV() { return ui.exportCSV(); },
+    exportPython() { return ui.exportPython(); },
+    /** The point the math panel's formula is shown for. */
+    mathPoint() { return ui.probePoint(); },
   };
   root.dataset.ready = "true";
 });
