@@ -8,7 +8,12 @@ notebook that does not exist yet simply has no tests.
 (a) Every notebook is stored without outputs, execution counts or execution
     metadata (the site executes them; the download must be the clean file).
 (b) Every notebook runs in a fresh ``python3`` kernel of this venv without an
-    error or a line on stderr, and prints the chapter's numbers.  The tests do not
+    error or a line on stderr, and prints the chapter's numbers: the same numbers
+    as ``mlp_lessons`` computes.  The notebooks do not import the package (they
+    write the lab code out, so that a downloaded notebook runs anywhere:
+    tests/test_notebooks_standalone.py runs them in a fresh venv without it); the
+    tests below compute each printed number with the package's own functions and
+    compare the printed text.  The tests do not
     run the notebooks: the site build (session fixture ``builds`` of
     tests/conftest.py) already did, once each (hooks/notebook_cache.py; with
     ``allow_errors: false`` a failing cell fails the build).  They read the built
@@ -45,12 +50,22 @@ import sys
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+import ast
 import pytest
 
+import numpy as np
+
 from conftest import EDITIONS, ROOT
-from mlp_lessons.forward_pass import worked_example
-from mlp_lessons.gradient_descent import descent_1d
+from mlp_lessons.activations import relu, step
+from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
+from mlp_lessons.forward_pass import chapter_test_table, format_test_table, worked_example
+from mlp_lessons.forward_pass import predict as forward_predict
+from mlp_lessons.gradient_descent import chapter_output, descent_1d, descent_2d, learning_rate_sweep
+from mlp_lessons.loss import mse, one_hot
+from mlp_lessons.network import init_params
+from mlp_lessons.numpy_mlp import accuracy, fit_chapter, predict, train
 from mlp_lessons.pages import numpy_mlp as numpy_mlp_page
+from mlp_lessons.pages.activations import apply_stack, chapter_step, random_linear_stack
 from mlp_lessons.pages.forward_pass import CHAPTER_LAB_OUTPUTS
 
 nbformat = pytest.importorskip("nbformat")
@@ -104,13 +119,15 @@ COLLAPSE_LABELS = {"ko": ("세 층의 출력", "한 층의 출력", "ReLU를 넣
 LABELS = {
     "ko": {"iterations": "반복 횟수:", "final_x": "100번 뒤의 x:", "path_end": "15번 뒤:",
            "numpy_vs_fast": "가중치의 최대 차이:", "batch_loss": "3000 에포크 뒤의 손실:",
-           "train_vs_fast": "train(batch_size=1)과 fit_chapter의 최대 차이:",
-           "test_accuracy": "테스트 정확도:", "wrong": "틀린 개수:", "epoch": "에포크"},
+           "train_vs_fast": "train(batch_size=1)과 fit_fast의 최대 차이:",
+           "test_accuracy": "테스트 정확도:", "wrong": "틀린 개수:", "epoch": "에포크",
+           "loss_before": "학습 전 손실 (XOR):", "rate": "학습률", "loss": "손실"},
     "en": {"iterations": "Iterations:", "final_x": "x after 100 iterations:",
            "path_end": "After 15 steps:", "numpy_vs_fast": "Largest weight difference:",
            "batch_loss": "Loss after 3000 epochs:",
-           "train_vs_fast": "Largest difference between train(batch_size=1) and fit_chapter:",
-           "test_accuracy": "Test accuracy:", "wrong": "Wrong:", "epoch": "Epoch"},
+           "train_vs_fast": "Largest difference between train(batch_size=1) and fit_fast:",
+           "test_accuracy": "Test accuracy:", "wrong": "Wrong:", "epoch": "Epoch",
+           "loss_before": "Loss before training (XOR):", "rate": "learning rate", "loss": "loss"},
 }
 
 
@@ -146,7 +163,30 @@ def test_structure(edition, path):
     assert f"(../../{LESSON[path.stem]}/)" in markdown, "link back to the lesson page"
     assert "$" in markdown, "formulas in Markdown cells"
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert "mlp_lessons" in code
+    assert "mlp_lessons" not in code, "the lab code is written out in the notebook, not imported"
+    imported = imported_modules(code)
+    assert imported <= STANDALONE_MODULES, \
+        f"{path.name} imports {sorted(imported - STANDALONE_MODULES)}: a reader's Jupyter or Colab may not have it"
+
+
+#: What a notebook may import: what a reader installs (numpy, matplotlib, scikit-learn) and the standard library.
+STANDALONE_MODULES = {"numpy", "matplotlib", "mpl_toolkits", "sklearn", "math"}
+
+
+def imported_modules(code: str) -> set:
+    """Top-level names of the modules a notebook's code imports (IPython's ``%`` lines left out).
+
+    >>> sorted(imported_modules("%matplotlib inline\\nimport numpy as np\\nfrom sklearn.datasets import load_digits"))
+    ['numpy', 'sklearn']
+    """
+    tree = ast.parse("\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!"))))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            names.add((node.module or "").split(".")[0])
+    return names
 
 
 # --- (b) executed (by the site build) ------------------------------------------------------
@@ -365,67 +405,137 @@ def test_runs_cleanly_in_the_venv_kernel(shown, edition, stem):
     # the kernel: test_the_page_is_a_run_of_the_current_sources_in_this_venv
 
 
+# What the package computes for each notebook's experiments (the notebooks write the same
+# code out; the experiments' settings — seeds, learning rates, epochs — are the notebooks').
+
+@functools.cache
+def numpy_mlp_reference():
+    """The numpy_mlp notebook's runs by the package: the chapter's test() table after 90000
+    epochs, and the full-batch run (learning rate 4, 3000 epochs)."""
+    trained = fit_chapter(chapter_params(), XOR_X, T_XNOR, epochs=90000, learning_rate=0.2)
+    batch = train(chapter_params(), XOR_X, T_XNOR, activations="sigmoid", loss="mse",
+                  learning_rate=4.0, epochs=3000)
+    return (format_test_table(chapter_test_table(trained, XOR_X, T_XNOR)), batch.loss_history[-1],
+            predict(batch.params, XOR_X).ravel().round(4))
+
+
+@functools.cache
+def digits_reference():
+    """The digits notebook's runs by the package: (test accuracy, wrong, test size,
+    {epoch: (accuracy with sigmoid + MSE, with softmax + cross-entropy)})."""
+    datasets = pytest.importorskip("sklearn.datasets")
+    from sklearn.model_selection import train_test_split
+
+    digits = datasets.load_digits()
+    X_train, X_test, y_train, y_test = train_test_split(
+        digits.data / 16.0, digits.target, test_size=0.25, random_state=0, stratify=digits.target)
+    T_train = one_hot(y_train, 10)
+    result = train(init_params([64, 32, 10], seed=0), X_train, T_train, activations="sigmoid",
+                   loss="mse", learning_rate=2.0, epochs=30, batch_size=32, seed=0)
+    Y_test = predict(result.params, X_test, "sigmoid")
+    wrong = int(np.sum(np.argmax(Y_test, axis=1) != y_test))
+
+    def per_epoch(activations, loss, targets):
+        params, rng, scores = init_params([64, 32, 10], seed=0), np.random.default_rng(0), []
+        for _ in range(30):
+            params = train(params, X_train, targets, activations=activations, loss=loss,
+                           learning_rate=0.5, epochs=1, batch_size=32, rng=rng).params
+            scores.append(accuracy(predict(params, X_test, activations), y_test))
+        return scores
+
+    with_mse = per_epoch("sigmoid", "mse", T_train)
+    with_ce = per_epoch(["sigmoid", "softmax"], "cross_entropy", y_train)
+    return (accuracy(Y_test, y_test), wrong, len(y_test),
+            {epoch: (with_mse[epoch - 1], with_ce[epoch - 1]) for epoch in (1, 3, 5, 10, 30)})
+
+
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["01_activations"])])
 def test_activations_notebook(shown, edition):
     text = shown(edition, "01_activations").printed
     assert "AttributeError: module 'numpy' has no attribute 'int'" in text   # the chapter's np.int
-    assert "step(x)         = [0 0 1 1 1]" in text                           # threshold 0, as the formula
-    assert "chapter_step(x) = [0 0 0 1 1]" in text                           # the chapter's 0.000001
+    x = np.array([-1.0, 0.0, 1e-9, 0.5, 2.0])
+    assert f"step(x)         = {step(x)}" in text                 # threshold 0, as the formula
+    assert f"chapter_step(x) = {chapter_step(x)}" in text         # the chapter's 0.000001
+    assert step(x).tolist() != chapter_step(x).tolist()           # (the input shows the difference)
     assert printed_after(text, "tanh(x) = 2*sigmoid(2x) - 1 ?") == "True"
-    lines = dict(line.split(":", 1) for line in text.splitlines() if line.endswith("]") and ":" in line)
-    three, one, relu = COLLAPSE_LABELS[edition]
-    assert lines[three] == lines[one]           # linear layers collapse into one
-    assert lines[relu] != lines[three]
+    lines = {k: v.strip() for k, v in (line.split(":", 1) for line in text.splitlines()
+                                        if line.endswith("]") and ":" in line)}
+    three, one, relu_label = COLLAPSE_LABELS[edition]
+    weights, biases = random_linear_stack((2, 4, 3, 1), seed=0)
+    X = np.random.default_rng(1).normal(size=(5, 2))
+    assert lines[three] == lines[one] == str(apply_stack(X, weights, biases).ravel().round(6))
+    assert lines[relu_label] == str(apply_stack(X, weights, biases, activation=relu).ravel().round(6))
+    assert lines[relu_label] != lines[three]
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["02_forward_pass"])])
 def test_forward_pass_notebook(shown, edition):
-    text = shown(edition, "02_forward_pass").printed
+    text, label = shown(edition, "02_forward_pass").printed, LABELS[edition]
     # by hand (math.exp), printed to 6 places as on the lesson page
     assert re.search(r"\ba_y = (\S+)$", text, re.MULTILINE).group(1) == f"{worked_example().a_y:.6f}"
-    assert f"layer2 = [[{CHAPTER_LAB_OUTPUTS[0]}]]" in text    # predict() on (0, 0)
-    # predict() on the four XOR inputs at once (NumPy prints 8 decimals, as the chapter's Lab)
-    assert "[[" + "]\n [".join(CHAPTER_LAB_OUTPUTS) + "]]" in text
+    layer0, layer1, layer2 = forward_predict(chapter_params(), [[0.0, 0.0]])
+    assert f"layer1 = {layer1.round(6)}" in text
+    assert f"layer2 = {layer2}" in text
+    assert f"layer2 = [[{CHAPTER_LAB_OUTPUTS[0]}]]" in text     # predict() on (0, 0), as the chapter prints it
+    # the chapter's test(), then predict() on the four XOR inputs at once (8 decimals, as the chapter's Lab)
+    assert format_test_table(chapter_test_table(chapter_params(), XOR_X, T_XOR)) in text
+    outputs = forward_predict(chapter_params(), XOR_X)[2]
+    assert str(outputs) in text and "[[" + "]\n [".join(CHAPTER_LAB_OUTPUTS) + "]]" in text
+    assert printed_after(text, label["loss_before"]) == f"{mse(outputs, T_XOR):.6f}"
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["03_gradient_descent"])])
 def test_gradient_descent_notebook(shown, edition):
     text, label = shown(edition, "03_gradient_descent").printed, LABELS[edition]
-    assert printed_after(text, label["iterations"]) == "100"
-    assert abs(float(printed_after(text, label["final_x"])) - 3.0) < 1e-4
-    path_end = re.match(r"\[([^\]]*)\]", printed_after(text, label["path_end"])).group(1)
-    assert max(abs(float(v)) for v in path_end.split()) < 0.2     # 2-D path heads to (0, 0)
-    assert f"최소값 =  {descent_1d().final_x!r}" in text          # the chapter's own code's output
+    history = descent_1d(x0=10.0, learning_rate=0.2, max_iterations=100)
+    assert printed_after(text, label["iterations"]) == str(history.n_iterations)
+    assert printed_after(text, label["final_x"]) == repr(history.final_x)
+    # the lines the chapter's own code prints: the first four, then the last two
+    chapter = chapter_output(history).splitlines()
+    assert "\n".join(chapter[:4] + ["..."] + chapter[-2:]) in text
+    assert f"최소값 =  {history.final_x!r}" in text
+    printed = text.splitlines()
+    for result in learning_rate_sweep((0.01, 0.2, 0.9, 1.0, 1.1), x0=10.0, steps=20):
+        line = (f"{label['rate']} {result.learning_rate:<5} → {result.status:<12} "
+                f"x_20 = {result.history.final_x:.4f}")
+        assert line in printed, f"{line!r} not printed:\n{text}"
+    path = descent_2d(start=(4.0, 3.0), learning_rate=0.1, steps=15)
+    assert printed_after(text, label["path_end"]) == \
+        f"{path.final_x.round(4)}  {label['loss']} {round(float(path.loss[-1]), 6)}"
+    assert max(abs(path.final_x)) < 0.2     # the 2-D path heads to (0, 0)
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["04_numpy_mlp"])])
 def test_numpy_mlp_notebook(shown, edition):
     text, label = shown(edition, "04_numpy_mlp").printed, LABELS[edition]
+    table, batch_loss, batch_output = numpy_mlp_reference()
+    assert table in text                        # the package's fit_chapter, then the chapter's test()
     for x, t, y in zip(("[[0 0]]", "[[0 1]]", "[[1 0]]", "[[1 1]]"), ("1", "0", "0", "1"), CHAPTER_XNOR):
-        assert f"{x} [{t}] [[{y}]]" in text     # the chapter's test() after 90000 epochs
+        assert f"{x} [{t}] [[{y}]]" in text     # the chapter's printed outputs after 90000 epochs
     # printed to one decimal ("2.5e-16"): a printed value below 1e-12 was below it before rounding
     assert float(printed_after(text, label["numpy_vs_fast"])) < 1e-12   # the chapter's NumPy loop = the fast loop
-    assert float(printed_after(text, label["train_vs_fast"])) < 1e-12   # train(batch_size=1, shuffle=False) = it
-    assert float(printed_after(text, label["batch_loss"])) < 0.01       # the full-batch run left the 1/8 plateau
+    assert float(printed_after(text, label["train_vs_fast"])) < 1e-12   # train(batch_size=1) = it
+    assert printed_after(text, label["batch_loss"]) == f"{batch_loss:.6f}"   # the package's train()
+    assert str(batch_output) in text
+    assert batch_loss < 0.01                    # the full-batch run left the 1/8 plateau
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["05_digits"])])
 def test_digits_notebook(shown, edition):
     text, label = shown(edition, "05_digits").printed, LABELS[edition]
-    wrong, n_test = (int(n) for n in printed_after(text, label["wrong"]).split(" / "))
-    assert n_test == 450
-    test_accuracy = float(printed_after(text, label["test_accuracy"]))
+    test_accuracy, wrong, n_test, expected = digits_reference()
+    assert printed_after(text, label["wrong"]) == f"{wrong} / {n_test}"
+    assert printed_after(text, label["test_accuracy"]) == f"{test_accuracy:.4f}"
     assert test_accuracy >= DIGITS_MIN_ACCURACY, test_accuracy
-    assert abs((n_test - wrong) / n_test - test_accuracy) < 1e-4
     # test accuracy after some epochs, sigmoid + MSE and softmax + cross-entropy (learning rate 0.5)
     epoch_line = re.compile(rf"^{re.escape(label['epoch'])}\s+(\d+): \D*(\d\.\d+)\D*(\d\.\d+)$", re.MULTILINE)
-    scores = {int(e): (float(mse), float(ce)) for e, mse, ce in epoch_line.findall(text)}
-    assert sorted(scores) == [1, 3, 5, 10, 30]
+    scores = {int(e): (mse_score, ce) for e, mse_score, ce in epoch_line.findall(text)}
+    assert scores == {e: (f"{a:.3f}", f"{b:.3f}") for e, (a, b) in expected.items()}
     # the notebook's claim: cross-entropy climbs much faster in the first epochs
     # (seed 0, epochs 1, 3, 5: 0.58 vs 0.30 on average)
-    early = [scores[e] for e in scores if e <= 5]
-    assert sum(ce for _, ce in early) / len(early) > sum(mse for mse, _ in early) / len(early) + 0.2
-    assert scores[30][1] >= DIGITS_MIN_ACCURACY
+    early = [expected[e] for e in expected if e <= 5]
+    assert sum(ce for _, ce in early) / len(early) > sum(m for m, _ in early) / len(early) + 0.2
+    assert expected[30][1] >= DIGITS_MIN_ACCURACY
 
 
 # --- (c) the built site --------------------------------------------------------------------
