@@ -30,6 +30,7 @@ from mlp_lessons.loss import mse
 from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, fit_chapter, fit_chapter_numpy, predict, train
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import numpy_mlp as page
+from mlp_lessons.pages.forward_pass import numbers as forward_pass_numbers
 
 PAGE = Path(__file__).resolve().parents[1] / "docs" / "numpy_mlp.md"
 MARKER = "<!-- chapter-code: numpy_mlp -->"
@@ -114,8 +115,11 @@ def test_every_placeholder_on_the_page_has_a_number(numbers):
     text = PAGE.read_text(encoding="utf-8")
     found = list(PLACEHOLDER.finditer(text))
     assert len(found) >= 10
-    assert {m["lesson"] for m in found} == {"numpy_mlp"}
-    assert "{{" not in fill(text, {"numpy_mlp": numbers}, where=str(PAGE))
+    # its own numbers, and the chapter's weights the explorable starts from (the forward pass's)
+    assert {m["lesson"] for m in found} == {"numpy_mlp", "forward_pass"}
+    assert {m["key"] for m in found if m["lesson"] == "forward_pass"} <= set(forward_pass_numbers())
+    assert "{{" not in fill(text, {"numpy_mlp": numbers, "forward_pass": forward_pass_numbers()},
+                            where=str(PAGE))
 
 
 def test_numbers_are_plain_python_values(numbers):
