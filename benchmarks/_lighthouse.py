@@ -193,3 +193,89 @@ def report(judged: dict[str, dict],
                 failures.append(f"/{page}: {category} {got[category]} < {THRESHOLDS[category]}")
     table = "\n".join(lines) + "\n\nbelow 100:\n" + ("\n".join(notes) or "(none)")
     return table, failures
+
+
+# --- what each Lighthouse-driven workaround still buys (bench_lighthouse.py --workarounds) --
+
+def _without_perf_css(site: Path) -> None:
+    (site / "stylesheets" / "perf.css").write_text("/* taken out */\n", encoding="utf-8")
+
+
+def _html_edit(old: str, new: str):
+    def edit(site: Path) -> None:
+        changed = 0
+        for page in site.rglob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            if old in text:
+                page.write_text(text.replace(old, new), encoding="utf-8")
+                changed += 1
+        if not changed:
+            raise RuntimeError(f"no page of {site} holds {old!r}: the workaround is gone")
+    return edit
+
+
+#: Each workaround kept for Lighthouse, and how to take it out of a built site (both editions).
+WORKAROUNDS = {
+    "perf.css (content-visibility)": _without_perf_css,
+    "lazy images (hooks/images.py)": _html_edit('<img loading="lazy"', "<img"),
+    "content.lazy (mkdocs.yml)": _html_edit('"content.lazy", ', ""),
+}
+#: An identical copy of the site, measured like the others: the run's noise.
+SAME = "(identical copy)"
+
+
+def ratios(loads: list[dict], metric: str) -> dict[str, dict[str, float]]:
+    """Variant → edition → the median over pages of (median ``metric`` of the variant's loads of
+    the page) / (the same for the unchanged site).  ``loads``: {"variant", "page", metric}.
+
+    >>> loads = [{"variant": v, "page": p, "m": m} for v, p, m in [
+    ...     ("base", "a/", 1), ("base", "a/", 3), ("x", "a/", 4), ("x", "a/", 4),
+    ...     ("base", "en/a/", 2), ("x", "en/a/", 2)]]
+    >>> ratios(loads, "m")
+    {'x': {'ko': 2.0, 'en': 1.0}}
+    """
+    import statistics
+
+    def median(variant: str, page: str) -> float:
+        return statistics.median(load[metric] for load in loads
+                                 if load["variant"] == variant and load["page"] == page)
+    pages = sorted({load["page"] for load in loads})
+    variants = [v for v in dict.fromkeys(load["variant"] for load in loads) if v != "base"]
+    out: dict[str, dict[str, float]] = {}
+    for variant in variants:
+        out[variant] = {}
+        for edition in ("ko", "en"):
+            each = [median(variant, page) / median("base", page) for page in pages
+                    if page.startswith("en/") == (edition == "en") and median("base", page)]
+            if each:
+                out[variant][edition] = statistics.median(each)
+    return out
+
+
+def measure_workarounds(site: Path, pages: list[str], rounds: int) -> list[dict]:
+    """Lighthouse performance on ``pages`` of the built ``site`` and of copies without each
+    workaround (and of an identical copy), ``rounds`` times, every load of a round in a random
+    order, so that the machine's changing load falls on all alike.  One dict per load:
+    variant ("base" or a :data:`WORKAROUNDS` key or :data:`SAME`), page, score, and the
+    main-thread work and total blocking time in ms."""
+    import random
+
+    loads = []
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        names = {"base": "base", SAME: "same", **{w: f"w{i}" for i, w in enumerate(WORKAROUNDS)}}
+        for variant, folder in names.items():
+            shutil.copytree(site, root / folder)
+            if variant in WORKAROUNDS:
+                WORKAROUNDS[variant](root / folder)
+        with served(root, compressed=True) as base_url:
+            for number in range(rounds):
+                order = [(v, p) for v in names for p in pages]
+                random.Random(number).shuffle(order)
+                results = lighthouse([f"{base_url}{names[v]}/{p}" for v, p in order], ["performance"])
+                for (variant, page), result in zip(order, results):
+                    loads.append({"variant": variant, "page": page,
+                                  "score": scores(result, ["performance"])["performance"],
+                                  "main-thread ms": result["audits"]["mainthread-work-breakdown"]["numericValue"],
+                                  "blocking ms": result["audits"]["total-blocking-time"]["numericValue"]})
+    return loads

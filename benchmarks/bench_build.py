@@ -6,7 +6,7 @@ untracked-but-not-ignored, so no ``.cache/`` and no ``site/``; ``node_modules/``
 (a) **bare**: the same Markdown with figure drawing and notebook execution turned off: a
     config that inherits mkdocs.yml and keeps all its hooks but hooks/figures.py, and
     ``NOTEBOOKS_EXECUTE=false`` (notebooks converted, not run); no ``--strict`` (the figure
-    links point nowhere).  The pages' numbers are still computed (hooks/numbers.py): the
+    links point nowhere).  The pages' numbers are still computed (hooks/page_numbers.py): the
     math is typeset at build time, and a formula holding a ``{{ number }}`` placeholder
     would not typeset;
 (b) **full**: a clean ``mkdocs build --strict``: every figure drawn, every number
@@ -46,7 +46,7 @@ GOALS = {"full": 2.5, "warm": 1.5}
 COMPUTING_HOOKS = {"hooks/figures.py"}
 EDITED_PAGE = Path("docs") / "activations.md"
 NUMBERS = ("import importlib.util, sys; from pathlib import Path; sys.path.insert(0, 'hooks'); "
-           "spec = importlib.util.spec_from_file_location('numbers_hook', 'hooks/numbers.py'); "
+           "spec = importlib.util.spec_from_file_location('page_numbers_hook', 'hooks/page_numbers.py'); "
            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
            "module.compute(Path('.').resolve())")
 LABELS = {"bare": "bare: no figures drawn, no notebooks run",

@@ -16,6 +16,15 @@ Thresholds: performance ≥ 90; accessibility, best practices and SEO ≥ 95.  P
 table (with each load's performance also under the CPU slowdown calibrated for the machine's
 measured speed) and each audit that kept a category below 100; exit status 1 when a score is
 below its threshold.
+
+    .venv/bin/python benchmarks/bench_lighthouse.py --workarounds [--rounds 3] [--pages ...]
+
+measures instead what each workaround kept for Lighthouse still buys (``WORKAROUNDS`` in
+benchmarks/_lighthouse.py): copies of the built site, each without one of them, and an
+identical copy (the run's noise), loaded in turn, in a random order per round; prints, per
+edition, the median over the pages of (median of the copy's loads) / (median of the site's
+loads) for main-thread work, blocking time and performance score.  A workaround whose ratios
+stay within the identical copy's buys nothing measurable here: take it out.
 """
 
 from __future__ import annotations
@@ -26,7 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 from _lighthouse import (  # noqa: E402
-    CATEGORIES, PAGES, THRESHOLDS, measure, missing, report, scores)
+    CATEGORIES, PAGES, SAME, THRESHOLDS, WORKAROUNDS, measure, measure_workarounds, missing,
+    ratios, report, scores)
 
 from _results import add_json_option, row, write  # noqa: E402
 
@@ -34,12 +44,28 @@ from _results import add_json_option, row, write  # noqa: E402
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site (scripts/build.sh)")
+    parser.add_argument("--workarounds", action="store_true",
+                        help="measure what each Lighthouse workaround buys (ratios without/with)")
+    parser.add_argument("--pages", nargs="+", default=["activations/", "backprop/", "summary/"],
+                        help="Korean pages for --workarounds (their English ones are added)")
+    parser.add_argument("--rounds", type=int, default=3, help="loads of each page per copy")
     add_json_option(parser)
     args = parser.parse_args(argv)
     if reason := missing():
         sys.exit(reason)
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site} is not a built site (run bash scripts/build.sh)")
+    if args.workarounds:
+        loads = measure_workarounds(args.site, args.pages + ["en/" + p for p in args.pages],
+                                    args.rounds)
+        print(f"without / with, median over {args.pages} of the median of {args.rounds} loads")
+        print(f"{'':34}{'main-thread work':>20}{'blocking time':>20}{'performance':>20}")
+        table = {metric: ratios(loads, metric) for metric in ("main-thread ms", "blocking ms", "score")}
+        for variant in [*WORKAROUNDS, SAME]:
+            cells = ["  ".join(f"{e} {table[m][variant].get(e, float('nan')):.2f}" for e in ("ko", "en"))
+                     for m in table]
+            print(f"{variant:34}" + "".join(f"{c:>20}" for c in cells))
+        return 0
     judged = measure(args.site)
     table, failures = report(judged)
     print(table)

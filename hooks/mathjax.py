@@ -1,5 +1,5 @@
-"""MkDocs hook: typeset every formula at build time with MathJax 3.2.2, so pages ship no
-MathJax JavaScript.
+"""HTML pass (page_html.py): typeset every formula at build time with MathJax 3.2.2, so pages
+ship no MathJax JavaScript.
 
 The formulas are typeset by MathJax itself (npm ``mathjax-full``, pinned in
 package-lock.json) running in Node: ``hooks/mathjax_render.mjs``, TeX input, SVG output,

@@ -1,4 +1,4 @@
-"""MkDocs hook: notebook pages made accessible — plot alt text.
+"""HTML pass (page_html.py): notebook pages made accessible — plot alt text.
 
 nbconvert (through mkdocs-jupyter) gives every image output the placeholder alt
 ``No description has been provided for this image``: a screen reader announces

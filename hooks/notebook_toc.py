@@ -1,4 +1,4 @@
-"""MkDocs hook: on notebook pages, the table of contents' links reach their headings.
+"""HTML pass (page_html.py): on notebook pages, the table of contents' links reach their headings.
 
 mkdocs-jupyter 0.26.3 names a notebook's headings with its own slug, which keeps ASCII
 only (a Korean heading gets ``id=""``) and keeps code (``The chapter's `test()```), but

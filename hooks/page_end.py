@@ -1,4 +1,4 @@
-"""MkDocs hook: the last blocks of each page are marked ``data-page-end``, so that
+"""HTML pass (page_html.py): the last blocks of each page are marked ``data-page-end``, so that
 docs/stylesheets/perf.css can leave them out of the blocks the browser skips while off screen.
 
 Why they are left out: axe-core (in Lighthouse and tests/test_gate_a11y.py) reads the colours

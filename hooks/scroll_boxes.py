@@ -1,5 +1,5 @@
-"""MkDocs hook: every box on a page that can scroll sideways can be reached and scrolled by
-keyboard, and has a name — whatever the reader's fonts, zoom and window width.
+"""HTML pass (page_html.py): every box on a page that can scroll sideways can be reached and
+scrolled by keyboard, and has a name — whatever the reader's fonts, zoom and window width.
 
 A box whose content is wider than the column scrolls (CSS ``overflow: auto``): a table, a
 display formula, a code block, a notebook cell or output.  A keyboard user can scroll it only

@@ -1,9 +1,11 @@
-"""MkDocs hook (English edition): use the Korean edition's scripts and styles.
+"""MkDocs hook: the English edition uses the Korean edition's scripts and styles.
 
 docs/javascripts/** and docs/stylesheets/** (the playground's scripts, the site's
 styles) are added to the English build as generated files with their
 source in docs/, so there is one copy of each.  A file of the same name in
-docs_en/ fails the build: shared assets are edited in docs/ only.
+docs_en/ fails the build: shared assets are edited in docs/ only.  In the Korean
+build (``docs_dir`` is docs/ itself) the hook does nothing, so that mkdocs.yml can
+list it and mkdocs.en.yml inherit the one hooks list.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ FOLDERS = ["javascripts", "stylesheets"]
 
 def on_files(files, config):
     source = Path(config.config_file_path).resolve().parent / SOURCE
+    if Path(config.docs_dir).resolve() == source.resolve():
+        return files  # the edition whose docs_dir holds them: MkDocs adds them itself
     for folder in FOLDERS:
         for path in sorted(p for p in (source / folder).rglob("*") if p.is_file()):
             uri = path.relative_to(source).as_posix()

@@ -1,4 +1,5 @@
-"""MkDocs hook: each table gets Material's scrolling box at build time, not from its script.
+"""HTML pass (page_html.py): each table gets Material's scrolling box at build time, not
+from its script.
 
 Material's script puts every ``table:not([class])`` of a page into a scrolling box
 (``div.md-typeset__scrollwrap > div.md-typeset__table``) while the page starts, by taking

@@ -60,10 +60,10 @@ def _docs_files() -> set[Path]:
 
 
 def _warm_numbers_cache(project: Path, env: dict) -> None:
-    """Compute hooks/numbers.py's cached JSON once, so the two builds running side by side
+    """Compute hooks/page_numbers.py's cached JSON once, so the two builds running side by side
     do not both write it."""
     code = ("import importlib.util, sys; sys.path.insert(0, 'hooks'); "
-            "spec = importlib.util.spec_from_file_location('numbers_hook', 'hooks/numbers.py'); "
+            "spec = importlib.util.spec_from_file_location('page_numbers_hook', 'hooks/page_numbers.py'); "
             "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
             "from pathlib import Path; module.compute(Path('.').resolve())")
     subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)

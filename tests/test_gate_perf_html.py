@@ -18,11 +18,9 @@ benchmarks page), not a test.  What it rests on that the build decides is checke
 - **No render-blocking script requests** — on every page of both editions, no
   ``<script src>`` in ``<head>`` without ``async``, ``defer`` or ``type="module"`` (such a
   script stops the page from rendering until it is downloaded and run).  Inline scripts in
-  ``<head>`` are allowed: they make no request.  Every page has two: Material's
+  ``<head>`` are allowed: they make no request.  Every page has one: Material's
   ``__md_scope``/``__md_get``/``__md_set`` helpers (the palette script at the top of
-  ``<body>`` reads the reader's saved light/dark choice with them before anything is painted)
-  and ``overrides/main.html``'s swap of the ``no-js`` class for ``js`` (set before the page
-  is parsed so that Material's script does not restyle the whole page by changing it later).
+  ``<body>`` reads the reader's saved light/dark choice with them before anything is painted).
   Material's bundle and the site's ``extra_javascript`` come at the end of ``<body>``, after
   everything they could block.  A script Material would put in ``<head>`` with a request
   (``extra.polyfills``) is caught.

@@ -243,7 +243,7 @@ def test_printed_text_is_one_output_however_the_kernel_flushed():
     nbformat = pytest.importorskip("nbformat")
     from traitlets.config import Config
 
-    sys.path.append(str(ROOT / "hooks"))    # appended: hooks/numbers.py would shadow the stdlib
+    sys.path.append(str(ROOT / "hooks"))    # appended: our folder of scripts goes after the rest
     try:
         import notebook_cache
     finally:

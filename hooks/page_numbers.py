@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from figures import PACKAGE, sources_hash  # hooks/ is on sys.path while hooks load
 
-log = logging.getLogger("mkdocs.hooks.numbers")
+log = logging.getLogger("mkdocs.hooks.page_numbers")
 
 CACHE = Path(".cache") / "numbers"
 _numbers: dict[str, dict] = {}
