@@ -48,9 +48,16 @@ def alternate_url(page_url: str, edition: str, target: str, roots: dict[str, str
     '../../../notebooks/01_activations/'
     >>> alternate_url("activations/", "en", "en", roots)
     './'
+
+    In the offline copy pages are files (``use_directory_urls: false``, scripts/offline.py):
+
+    >>> alternate_url("notebooks/01_activations.html", "en", "ko", roots)
+    '../../notebooks/01_activations.html'
+    >>> alternate_url("notebooks/01_activations.html", "ko", "ko", roots)
+    '01_activations.html'
     """
     if target == edition:
-        return "./"
+        return page_url.rsplit("/", 1)[-1] if page_url.endswith(".html") else "./"
     up_to_edition_root = "../" * page_url.count("/")
     up_to_site_root = "../" * roots[edition].count("/")
     return (up_to_edition_root + up_to_site_root + roots[target] + page_url) or "./"

@@ -18,3 +18,8 @@ export NO_MKDOCS_2_WARNING=1
 if [ "${MLP_NO_PDF:-}" != "1" ]; then
   .venv/bin/python scripts/pdf.py --site site
 fi
+# The offline copy: both editions built again with OFFLINE=true, zipped with the PDFs into
+# site/mlp-offline.zip (opens from disk: mlp-offline/index.html); MLP_NO_OFFLINE=1 skips it.
+if [ "${MLP_NO_OFFLINE:-}" != "1" ]; then
+  .venv/bin/python scripts/offline.py --site site
+fi

@@ -19,6 +19,14 @@ import {
 } from "./state.js";
 import { Trainer } from "./trainer.js";
 
+/** The URL of the site's page ``slug`` as the navigation links it (``../backprop/`` on the site,
+ *  ``backprop.html`` in the offline copy, where pages are files), else the site's form. */
+function pageLink(slug) {
+  const link = [...document.querySelectorAll("a.md-nav__link[href]")]
+    .find(a => new RegExp(`(^|/)${slug}(/|\\.html)?$`).test(a.getAttribute("href").split("#")[0]));
+  return link ? link.getAttribute("href") : `../${slug}/`;
+}
+
 const GRID = 40;                        // heatmap resolution (GRID × GRID points)
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -777,7 +785,7 @@ export class PlaygroundUI {
     this.stepDetails = el("details", { class: "pg-one-step", ontoggle: () => this.renderMath() },
       el("summary", { text: t("ui.math.step") }),
       el("p", { class: "pg-hint" }, document.createTextNode(t("ui.math.step.hint") + " "),
-        el("a", { href: "../backprop/", text: t("ui.math.backprop") })),
+        el("a", { href: pageLink("backprop"), text: t("ui.math.backprop") })),
       el("div", { class: "pg-field pg-step-field" },
         el("label", { for: "pg-step-sample", text: t("ui.math.sample") }), this.stepSample),
       this.stepText);
