@@ -62,6 +62,13 @@ def on_config(config):
     # the offline plugin's on_config ran first (plugins before hooks) and added the CDN URL
     polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
     config.extra["polyfills"] = [*polyfills, SHIM_URI]
+    # download buttons (overrides/partials/actions.html) for files the copy holds: the PDF when
+    # scripts/offline.py copies it in (MLP_OFFLINE_PDF=1), never the zip itself
+    downloads = dict(config.extra.get("downloads") or {})
+    downloads["offline"] = None
+    if os.environ.get("MLP_OFFLINE_PDF") != "1":
+        downloads["pdf"] = None
+    config.extra["downloads"] = downloads
     return config
 
 

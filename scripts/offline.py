@@ -33,9 +33,10 @@ ZIP = f"{NAME}.zip"
 EDITIONS = {"ko": ("mkdocs.yml", "", "mlp-ko.pdf"), "en": ("mkdocs.en.yml", "en", "mlp-en.pdf")}
 
 
-def build(out: Path) -> None:
-    """Build both editions with OFFLINE=true into ``out`` (English in ``out/en``)."""
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+def build(out: Path, with_pdf: bool) -> None:
+    """Build both editions with OFFLINE=true into ``out`` (English in ``out/en``); with the
+    PDF download buttons if the PDFs will be copied in (hooks/offline.py)."""
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1", MLP_OFFLINE_PDF="1" if with_pdf else "0")
     staging = out.parent / (out.name + "-en")
     targets = {"ko": out, "en": staging}
     running = {edition: subprocess.Popen(
@@ -69,10 +70,11 @@ def make(site: Path, out: Path) -> Path:
     """Build the offline copy, copy in the PDFs of ``site``, zip it to ``out/mlp-offline.zip``."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / NAME
-        build(copy)
-        for _, folder, pdf in EDITIONS.values():
-            if (site / folder / pdf).is_file():
-                shutil.copy2(site / folder / pdf, copy / folder / pdf)
+        pdfs = [(site / folder / pdf, copy / folder / pdf) for _, folder, pdf in EDITIONS.values()]
+        with_pdf = all(source.is_file() for source, _ in pdfs)
+        build(copy, with_pdf)
+        for source, target in pdfs if with_pdf else []:
+            shutil.copy2(source, target)
         write_zip(copy, out / ZIP)
     return out / ZIP
 

@@ -109,10 +109,12 @@ def compose(page, base_url: str, skip: list[str], list_only: bool = False) -> di
 
 
 #: Elements of the book that reach past the right edge of the text (what printing would clip):
-#: the deepest such elements, with the page they are on.
+#: the deepest such elements, with the page they are on.  A formula's MathML for screen
+#: readers (``mjx-assistive-mml``) is laid out but clipped to nothing: not counted.
 TOO_WIDE = """() => {
     const right = document.querySelector(".book-cover").getBoundingClientRect().right + 2;  // 2 px: sub-pixel rounding
     const wide = [...document.querySelectorAll(".book-page *")].filter(e => {
+        if (e.closest("mjx-assistive-mml")) return false;
         const box = e.getBoundingClientRect();
         return box.width > 0 && box.right > right && ![...e.children].some(
             c => c.getBoundingClientRect().right > right);
@@ -168,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("edition_root", type=Path, nargs="?", help="the built edition: site/ or site/en/")
     parser.add_argument("--site", type=Path, help="print every edition of this built site (see BOOKS)")
-    parser.add_argument("--out", type=Path, help="with --site: write the PDFs here instead of into the site")
+    parser.add_argument("--out", dest="out_dir", type=Path,
+                        help="with --site: write the PDFs here (same layout) instead of into the site")
     parser.add_argument("out", type=Path, nargs="?", help="the PDF to write")
     parser.add_argument("--list", action="store_true",
                         help="print the URL paths of the book's pages, in order (\"\" is the home page: ./)")
@@ -176,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out pages whose URL path starts with this (e.g. notebooks/)")
     args = parser.parse_args(argv)
     if args.site is not None:
-        return print_site(args.site, args.out)
+        return print_site(args.site, args.out_dir)
     if args.edition_root is None:
         parser.error("give the built edition (or --site)")
     if not (args.edition_root / "index.html").is_file():

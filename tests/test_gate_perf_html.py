@@ -11,7 +11,11 @@ benchmarks page), not a test.  What it rests on that the build decides is checke
   elements) is the general web's; a lesson here carries its formulas as SVG paths and MathML
   (half to two thirds of its elements), so the budget is today's largest page with a margin:
   ``/en/backprop/`` had 7074 elements in its body (``/backprop/`` 7060, every other lesson
-  page under 5000), plus 10 % for the lessons to grow.  A page over the budget has grown by
+  page under 5000), plus 10 % for the lessons to grow.  Raised knowingly (issue 17) when the
+  backprop page gained the hidden-layer example worked by hand, the two-output case, the
+  computational graph and its exercises: 12359 elements in ``/en/backprop/`` (every other
+  lesson page under 6000), plus 10 %; Lighthouse performance on that page is still measured
+  by ``benchmarks/bench_lighthouse.py`` (goal 90, ``benchmarks/results.json``).  A page over the budget has grown by
   more than a few formulas: split it, lighten its markup, or raise the budget knowingly.
   The count is the built HTML's (the browser adds a few elements, e.g. an implied
   ``<tbody>``, and Material's script some more at load); it is the part the build controls.
@@ -42,10 +46,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from _lighthouse import PAGES  # noqa: E402  (the lesson pages Lighthouse measures)
 
 #: The largest lesson page's body elements on 2026-12-06 (/en/backprop/), and the margin.
-DOM_LARGEST_TODAY = 7074
+DOM_LARGEST_TODAY = 12359
 DOM_MARGIN = 0.10
 #: Elements a lesson page's <body> may hold.
-DOM_BUDGET = round(DOM_LARGEST_TODAY * (1 + DOM_MARGIN))  # 7781
+DOM_BUDGET = round(DOM_LARGEST_TODAY * (1 + DOM_MARGIN))  # 13595
 
 
 class _PageReader(HTMLParser):
