@@ -7,7 +7,7 @@
 
 How: the built edition is served on 127.0.0.1 and opened in Debian's Chromium (Playwright).  In
 the edition's home page, ``scripts/pdf_book.js`` replaces the content by the book — a cover, a
-table of contents, then the ``<article>`` of every page of the navigation, in nav order — with
+table of contents, then the ``<article>`` of every page of the navigation (but :data:`SKIP`), in nav order — with
 each page's ids made unique and its links between pages turned into links inside the PDF.  The
 pages are the built ones: formulas already typeset as SVG by the build (vectors in the PDF),
 figures as SVG, the text in the site's fonts (embedded by Chromium, selectable and searchable).
@@ -33,6 +33,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+#: Pages the book leaves out: the notebooks (each is a download of its own, run in Jupyter)
+#: and the benchmarks page (about the site, not the chapter).  Half the printing time.
+SKIP = ["notebooks/", "benchmarks/"]
 #: Each edition's folder in the built site and its PDF's name in that folder.
 BOOKS = {"ko": ("", "mlp-ko.pdf"), "en": ("en", "mlp-en.pdf")}
 BOOK_JS = HERE / "pdf_book.js"
@@ -160,7 +163,8 @@ def print_site(site: Path, out: Path | None = None) -> int:
 
     out = site if out is None else out
     running = {
-        edition: subprocess.Popen([sys.executable, __file__, str(site / folder), str(out / folder / name)])
+        edition: subprocess.Popen([sys.executable, __file__, str(site / folder), str(out / folder / name),
+                                   *[f"--skip={prefix}" for prefix in SKIP]])
         for edition, (folder, name) in BOOKS.items()
     }
     return max(process.wait() for process in running.values())
@@ -175,9 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, nargs="?", help="the PDF to write")
     parser.add_argument("--list", action="store_true",
                         help="print the URL paths of the book's pages, in order (\"\" is the home page: ./)")
-    parser.add_argument("--skip", action="append", default=[],
-                        help="leave out pages whose URL path starts with this (e.g. notebooks/)")
+    parser.add_argument("--skip", action="append",
+                        help=f"leave out pages whose URL path starts with this (default: {' '.join(SKIP)})")
     args = parser.parse_args(argv)
+    args.skip = SKIP if args.skip is None else args.skip
     if args.site is not None:
         return print_site(args.site, args.out_dir)
     if args.edition_root is None:
