@@ -111,6 +111,12 @@ def machine() -> dict:
             "cpus": os.cpu_count(), "load_average_1min": load}
 
 
+def save(path: Path, rows: list[dict], full: bool) -> None:
+    """Write the record: the machine and commit, the settings, the rows."""
+    record = {**machine(), "settings": "full" if full else "quick", "rows": rows}
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="each script's default settings")
@@ -128,6 +134,8 @@ def main(argv=None) -> int:
         if code != 0 or not script_rows:
             failed.append(f"{script.name}: exit status {code}, {len(script_rows)} rows, {seconds:.0f} s")
     if args.with_tests:
+        if args.save:   # the suite checks the record (every script in it): this run's rows first
+            save(args.save, rows, args.full)
         code, seconds, suite_rows = suite()
         rows += suite_rows
         if code != 0:
@@ -139,8 +147,7 @@ def main(argv=None) -> int:
     for line in missed:
         print("goal missed:", line)
     if args.save:
-        record = {**machine(), "settings": "full" if args.full else "quick", "rows": rows}
-        args.save.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        save(args.save, rows, args.full)
         print(f"saved {args.save}")
     return 1 if failed or missed else 0
 
