@@ -20,17 +20,15 @@ computed from mlp_lessons.pages.<lesson>.numbers().  Not a test: numbers depend 
 from __future__ import annotations
 
 import argparse
-import functools
 import html
-import http.server
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from _results import add_json_option, row, write
+from bench_playground import serve  # the same quiet static server on 127.0.0.1
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -118,16 +116,6 @@ def harness_site(tmp: Path) -> Path:
         '<link rel="stylesheet" href="../stylesheets/explorables.css"></head>'
         f'<body data-md-color-scheme="default">{roots()}</body></html>', encoding="utf-8")
     return tmp
-
-
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def main() -> None:
