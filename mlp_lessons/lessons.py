@@ -191,9 +191,9 @@ PAGES: tuple[Page, ...] = (
          "교재의 기호와 패키지의 이름 대응표",
          "Table matching the chapter's symbols to the package's names", chapter=False),
     Page("glossary", "용어집", "Glossary", chapter=False),
-    Page("corrections", "원문 정정 목록", "Corrections to the original",
-         "교재 원문에서 바로잡은 곳 전체 목록",
-         "The full list of places corrected in the chapter's original text", chapter=False),
+    Page("corrections", "교재 정정 목록", "Corrections to the textbook",
+         "교재에서 바로잡은 곳 전체 목록",
+         "The full list of places where the site corrects the textbook", chapter=False),
     Page("benchmarks", "성능 측정과 품질 검사", "Benchmarks and quality gates", chapter=False),
 )
 

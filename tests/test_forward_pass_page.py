@@ -113,7 +113,7 @@ def test_lab_target_correction():
 
 def test_page_flags_the_corrections():
     text = PAGE.read_text(encoding="utf-8")
-    assert text.count('!!! warning "원문 정정"') >= 2
+    assert text.count('!!! warning "교재 정정"') >= 2
     for phrase in ("닫는 괄호", "T = np.array([[1], [0], [0], [1]])", "난수", "고정된 값"):
         assert phrase in text
 

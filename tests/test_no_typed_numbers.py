@@ -4,9 +4,10 @@ The numbers the chapter derives (the forward pass's output, the descent iterates
 trained XOR outputs, ...) may appear on a page only where code put them there: a ``>>>``
 example's output (checked by Sybil) or a ``{{ lesson.key:spec }}`` placeholder
 filled at build time.  A page may still *quote* what the chapter printed, to
-correct it: on the corrections page, inside a "원문 정정" / "Correction to the
-original" admonition, or on a line that sets the quote beside the computed
-placeholder.  This test fails when a derived number is typed anywhere else.
+correct it: on the corrections page, inside a "교재 정정" / "Correction to the
+textbook" admonition (the old titles "원문 정정" / "Correction to the original" are
+still accepted while the pages are renamed, issue 17), or on a line that sets the
+quote beside the computed placeholder.  This test fails when a derived number is typed anywhere else.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ CHAPTER_DERIVED = sorted({
     # the descent's iterates, cut where a rounded quote of them would still match
     "16.3504", "12.286", "10.823", "10.2962", "3.907",
 })
-QUOTE_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+\s+"(?:원문 정정|Correction to the original)')
+QUOTE_ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s+\w+\s+"(?:교재 정정|Correction to the textbook'
+                              r'|원문 정정|Correction to the original)[":]')   # the last two: old titles
 ANY_ADMONITION = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?)\s")
 INLINE_CODE = re.compile(r"`[^`]*`")
 
@@ -70,7 +72,10 @@ def test_the_checker_catches_a_typed_number():
     xnor = f"{numpy_mlp_page.CHAPTER_PRINTED[0]:.8f}"
     page = f"출력은 {a_y}입니다.\n\n```pycon\n>>> {a_y}\n{a_y}\n```\n"
     assert [(n, num) for n, num, _ in unquoted_numbers(page)] == [(1, a_y)]
-    assert unquoted_numbers(f'!!! warning "원문 정정"\n    교재는 {dE_dw5}라고 썼다.\n') == []
+    for title in ("교재 정정", "Correction to the textbook", "원문 정정", "Correction to the original"):
+        assert unquoted_numbers(f'!!! warning "{title}"\n    교재는 {dE_dw5}라고 썼다.\n') == []
+    assert unquoted_numbers(f'!!! warning "교재 정정: 조판"\n    {dE_dw5}\n') == []
+    assert unquoted_numbers(f'!!! warning "교재 정정 요약"\n    {dE_dw5}\n') != []
     assert unquoted_numbers(f"| {xnor} | {{{{ numpy_mlp.xnor_y0:.8f }}}} |") == []
     assert unquoted_numbers(f'!!! note "참고"\n    {E}\n')[0][1] == E
 

@@ -6,7 +6,7 @@ and figures share:
 
 * :func:`chapter_output` — the chapter's 2-2-1 network's output for one input;
 * :func:`sigmoid_output_grads` — a sigmoid output unit's loss and its gradient
-  with respect to the net input :math:`z`, for the half squared error and for
+  with respect to the weighted sum :math:`z`, for the sum of squared errors (SSE) and for
   cross-entropy;
 * :data:`DIGIT_LOGITS` — two made-up output layers of a 10-class digit
   classifier (a good and a bad prediction), for the cross-entropy section.
@@ -31,7 +31,7 @@ CONFIDENT_WRONG_P = 0.01
 #: The digit the example image shows (the target class).
 DIGIT_TARGET = 3
 
-#: Output-layer net inputs (logits) of a digit classifier, 10 classes 0..9.
+#: Output-layer weighted sums (logits) of a digit classifier, 10 classes 0..9.
 #: "good": most weight on the target 3; "bad": most weight on 8.  Made-up inputs.
 DIGIT_LOGITS = {
     "good": np.array([0.2, -0.5, 0.1, 4.0, -1.0, 0.8, -0.3, 0.0, 1.2, -0.2]),
@@ -66,7 +66,7 @@ def logit(p):
 def sigmoid_output_grads(z, t):
     r"""Loss and :math:`\partial E/\partial z` of one sigmoid output :math:`p = \sigma(z)` with target ``t``.
 
-    * half squared error: :math:`E = \frac12 (p - t)^2`,
+    * sum of squared errors: :math:`E = \frac12 (p - t)^2`,
       :math:`\partial E/\partial z = (p - t)\,\sigma'(z)`;
     * cross-entropy: a 2-class softmax over :math:`(0, z)` gives class 1 the
       probability :math:`\sigma(z)`, so :math:`E = -[t\ln p + (1-t)\ln(1-p)]` and
@@ -75,7 +75,7 @@ def sigmoid_output_grads(z, t):
     Parameters
     ----------
     z : array_like of shape (m,)
-        Net inputs of the output unit.
+        Weighted sums of the output unit.
     t : {0, 1}
         Target.
 
