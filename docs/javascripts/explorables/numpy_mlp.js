@@ -67,8 +67,8 @@ export function train(start, target, epochs, eta, every) {
 const MESSAGES = {
   ko: {
     title: "직접 해 보기: 학습 과정을 에포크별로 되감아 보기",
-    intro: "원문의 학습 루프를 이 브라우저에서 한 번 그대로 돌려, {every}에포크마다 가중치를 기록했습니다. 슬라이더(화살표 키: {every}에포크, Page Up/Down: 크게)로 에포크를 옮기면 그때의 손실, 네 샘플의 출력, 결정 경계가 보입니다.",
-    target: "정답", targets: { xnor: "원문의 정답 (XNOR)", xor: "XOR" },
+    intro: "교재의 학습 루프를 이 브라우저에서 한 번 그대로 돌려, {every}에포크마다 가중치를 기록했습니다. 슬라이더(화살표 키: {every}에포크, Page Up/Down: 크게)로 에포크를 옮기면 그때의 손실, 네 샘플의 출력, 결정 경계가 보입니다.",
+    target: "정답", targets: { xnor: "교재의 정답 (XNOR)", xor: "XOR" },
     epoch: "에포크", loss: "손실 (로그 눈금)", boundary: "출력 (결정 경계 0.5)",
     input: "입력 (x₁, x₂)", t: "정답", y: "출력 y",
     table: "네 샘플의 출력",
