@@ -18,7 +18,6 @@ from matplotlib.figure import Figure
 from mlp_lessons.activations import relu, sigmoid, step
 from mlp_lessons.figures import lesson_style, render_svg
 from mlp_lessons.figures import activations as figs
-from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import activations as page
 
@@ -77,21 +76,16 @@ def test_tanh_identity(numbers):
     assert numbers["tanh_identity_max_err"] < 1e-14
 
 
-def test_chapter_output_unit_and_derivative_forms(numbers):
-    # the chapter's output unit z_y, a_y and f'(net_y): the forward-pass lesson's worked example
-    # (compared with the chapter's printed digits once, in tests/test_forward_pass.py)
-    ex = worked_example()
-    assert numbers["z_y"] == pytest.approx(ex.z_y, rel=1e-15)
-    assert numbers["a_y"] == pytest.approx(ex.a_y, rel=1e-15)
-    assert numbers["deriv_from_output"] == pytest.approx(ex.factor2, rel=1e-14)
-    assert numbers["deriv_from_output"] == pytest.approx(numbers["deriv_from_input"], rel=1e-14)
-    # the page says the chapter printed this value cut off, not rounded
-    assert f"{numbers['deriv_from_output']:.6f}" != CHAPTER_NUMBERS["factor2"]
-    assert math.floor(numbers["deriv_from_output"] * 1e6) / 1e6 == float(CHAPTER_NUMBERS["factor2"])
-    a = 1 / (1 + math.exp(-numbers["z_y"]))
-    assert numbers["deriv_from_output"] == pytest.approx(a * (1 - a), rel=1e-14)
-    z = numbers["z_y"]
-    assert numbers["deriv_wrong_argument"] == pytest.approx(z * (1 - z), rel=1e-14)
+def test_derivative_forms_on_the_first_hidden_unit(numbers):
+    # the page's unit: z1 = w1*0 + w3*0 + b1 at the input (0, 0), with the chapter's b1 = 0.1
+    assert numbers["z1"] == 0.1
+    a = 1 / (1 + math.exp(-0.1))
+    assert numbers["a1"] == pytest.approx(a, rel=1e-15)
+    assert numbers["deriv_at_z1"] == pytest.approx(a * (1 - a), rel=1e-14)
+    assert numbers["deriv_at_a1"] == pytest.approx(numbers["deriv_at_z1"], rel=1e-14)
+    # the output form given the weighted sum: z(1 - z), not the sigmoid's slope
+    assert numbers["deriv_wrong_argument"] == pytest.approx(0.1 * 0.9, rel=1e-14)
+    assert abs(numbers["deriv_wrong_argument"] - numbers["deriv_at_z1"]) > 0.1
 
 
 def test_linear_collapse_numbers(numbers):
@@ -101,8 +95,13 @@ def test_linear_collapse_numbers(numbers):
 
 def test_xor_numbers(numbers):
     assert numbers["xor_linear_output"] == 0.5
-    assert numbers["xor_linear_E"] == pytest.approx(0.125, abs=1e-12)   # ½·0.5² for every sample
-    assert numbers["xor_relu_E"] == 0.0
+    # the page's argument: any linear layer has y(0,0) + y(1,1) == y(0,1) + y(1,0)
+    W, b = page.xor_best_linear_fit()
+    y = (page.XOR_X @ W + b).ravel()
+    assert y[0] + y[3] == pytest.approx(y[1] + y[2], abs=1e-12)
+    w1, w2, b0 = np.random.default_rng(5).normal(size=3)
+    y = page.XOR_X @ np.array([w1, w2]) + b0
+    assert y[0] + y[3] == pytest.approx(y[1] + y[2], abs=1e-12)
 
 
 # --- helpers --------------------------------------------------------------------

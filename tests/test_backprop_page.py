@@ -247,9 +247,45 @@ def test_gradient_check_number(numbers):
     assert 1.0 <= numbers["gradcheck_mantissa"] < 10.0
 
 
+def test_chapter_output_unit_and_derivative_forms(numbers):
+    # moved from the activations page: ② of the output unit from its output (the chapter's
+    # actf_deriv(layer2)) equals the input form, and actf_deriv(Z2) is wrong
+    ex = worked_example()
+    assert numbers["z_y"] == pytest.approx(ex.z_y, rel=1e-15)
+    assert numbers["a_y"] == pytest.approx(ex.a_y, rel=1e-15)
+    assert numbers["deriv_from_output"] == pytest.approx(ex.factor2, rel=1e-14)
+    assert numbers["deriv_from_output"] == pytest.approx(numbers["deriv_from_input"], rel=1e-14)
+    # the chapter printed this value cut off, not rounded
+    assert f"{numbers['deriv_from_output']:.6f}" != CHAPTER_NUMBERS["factor2"]
+    assert math.floor(numbers["deriv_from_output"] * 1e6) / 1e6 == float(CHAPTER_NUMBERS["factor2"])
+    a = _sig(numbers["z_y"])
+    assert numbers["deriv_from_output"] == pytest.approx(a * (1 - a), rel=1e-14)
+    z = numbers["z_y"]
+    assert numbers["deriv_wrong_argument"] == pytest.approx(z * (1 - z), rel=1e-14)
+    _, _, y = Net().forward(0.0, 0.0)
+    assert numbers["dE_dw5_wrong_argument"] == pytest.approx(y * z * (1 - z) * _sig(0.1), rel=1e-12)
+    assert numbers["dE_dw5_wrong_argument"] < numbers["dE_dw5"] / 2
+
+
+def test_the_step_function_gets_no_gradient(numbers):
+    # E(w) of y = f(w x + 0.5) on x = -2, -1, 1, 2 with targets 0, 0, 1, 1: the sample mean of ½ (y - t)²
+    xs, ts, w, h = (-2.0, -1.0, 1.0, 2.0), (0.0, 0.0, 1.0, 1.0), numbers["step_w"], 1e-6
+
+    def E(f, w):
+        return sum(0.5 * (f(w * x + 0.5) - t) ** 2 for x, t in zip(xs, ts)) / len(xs)
+
+    def step(z):
+        return 1.0 if z > 0 else 0.0
+
+    assert numbers["step_dE_dw"] == (E(step, w + h) - E(step, w - h)) / (2 * h) == 0.0
+    assert numbers["sigmoid_dE_dw"] == pytest.approx((E(_sig, w + h) - E(_sig, w - h)) / (2 * h), abs=1e-8)
+    assert numbers["sigmoid_dE_dw"] < 0
+    assert r"y = f(w x + 0.5)" in PAGE.read_text(encoding="utf-8")
+
+
 def test_page_flags_the_corrections():
     text = PAGE.read_text(encoding="utf-8")
-    assert text.count('!!! warning "원문 정정"') >= 2
+    assert text.count('!!! warning "교재 정정"') >= 2
     for phrase in ("부호", "f'(net_y)", "버린 값", "t \\, arg \\, et", "소실함수"):
         assert phrase in text
 

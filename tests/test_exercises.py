@@ -157,6 +157,19 @@ def test_backprop_output_bias(numbers):
     assert n["ex_b3_out"] < n["a_y"]                     # toward the target 0
 
 
+def test_backprop_step_output_unit_gets_no_gradient(numbers):
+    n = numbers["backprop"]
+    a1, a2, _ = net221(0.0, 0.0, **CHAPTER)
+    net_y = CHAPTER["w5"] * a1 + CHAPTER["w6"] * a2 + CHAPTER["b3"]
+    out = 1.0 if net_y > 0 else 0.0                       # the step function
+    assert n["ex_step_out"] == out == 1.0
+    assert n["ex_step_E"] == 0.5 * (out - 0.0) ** 2 == 0.5
+    # ② is the step function's slope at net_y: a central difference there is 0
+    slope = ((1.0 if net_y + H > 0 else 0.0) - (1.0 if net_y - H > 0 else 0.0)) / (2 * H)
+    assert n["ex_step_delta_y"] == (out - 0.0) * slope == 0.0
+    assert n["ex_step_dE_dw5"] == 0.0 and n["ex_step_n_nonzero"] == 0
+
+
 # --- numpy MLP ------------------------------------------------------------------------
 
 def test_numpy_mlp_first_update_of_the_chapter_loop(numbers):

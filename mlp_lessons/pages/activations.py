@@ -26,7 +26,6 @@ from mlp_lessons.activations import (
 from mlp_lessons.data import T_XOR as XOR_T
 from mlp_lessons.data import XOR_X, chapter_params
 from mlp_lessons.loss import mse
-from mlp_lessons.network import forward
 from mlp_lessons.numpy_mlp import actf
 
 __all__ = ["CHAPTER_THRESHOLD", "XOR_X", "XOR_T", "chapter_step", "chapter_sigmoid",
@@ -226,14 +225,15 @@ def numbers() -> dict[str, float | int | str]:
     x = np.linspace(-5.0, 5.0, 1001)
     n["tanh_identity_max_err"] = float(np.max(np.abs(np.tanh(x) - (2.0 / (1.0 + np.exp(-2.0 * x)) - 1.0))))
 
-    # Which argument the derivative takes: the chapter's output unit.
-    z_y = float(forward(chapter_params(), [[0.0, 0.0]], "sigmoid").Z[-1][0, 0])
-    a_y = float(sigmoid(z_y))
-    n["z_y"] = z_y
-    n["a_y"] = a_y
-    n["deriv_from_output"] = float(sigmoid_deriv_from_output(a_y))
-    n["deriv_from_input"] = float(sigmoid_deriv(z_y))
-    n["deriv_wrong_argument"] = float(sigmoid_deriv_from_output(z_y))   # actf_deriv(Z2): a bug
+    # Which argument the derivative takes: the first hidden unit of the chapter's network
+    # at the input (0, 0), z1 = w1*0 + w3*0 + b1.
+    params = chapter_params()
+    z1 = float(params["B1"][0])
+    n["z1"] = z1
+    n["a1"] = float(sigmoid(z1))
+    n["deriv_at_z1"] = float(sigmoid_deriv(z1))
+    n["deriv_at_a1"] = float(sigmoid_deriv_from_output(n["a1"]))
+    n["deriv_wrong_argument"] = float(sigmoid_deriv_from_output(z1))   # the output form given z1
 
     # Linear layers collapse: a random 3-layer stack equals one layer.
     weights, biases = random_linear_stack((2, 4, 3, 1), seed=0)
@@ -242,11 +242,9 @@ def numbers() -> dict[str, float | int | str]:
     n["collapse_max_diff"] = float(np.max(np.abs(apply_stack(X, weights, biases) - (X @ W + b))))
     n["relu_stack_max_diff"] = float(np.max(np.abs(apply_stack(X, weights, biases, relu) - (X @ W + b))))
 
-    # XOR: best linear layer vs. a ReLU 은닉층.
+    # XOR: the linear layer closest to it answers the same for every input.
     Wl, bl = xor_best_linear_fit()
-    n["xor_linear_E"] = mse(XOR_X @ Wl + bl, XOR_T)
     n["xor_linear_output"] = float(np.round((XOR_X @ Wl + bl)[0, 0], 12))
-    n["xor_relu_E"] = mse(forward(xor_relu_params(), XOR_X, ["relu", "linear"]).output, XOR_T)
     # Tiny numbers, also as LaTeX for the page's math.
     for key in ("sigmoid_deriv_at_10", "fp_residue", "collapse_max_diff", "tanh_identity_max_err"):
         n[f"{key}_tex"] = sci_tex(float(n[key]))

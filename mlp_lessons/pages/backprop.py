@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from mlp_lessons.activations import sigmoid_deriv
+from mlp_lessons.activations import sigmoid, sigmoid_deriv, sigmoid_deriv_from_output, step
 from mlp_lessons.backprop import chain_rule_factors, gradient_check, hidden_unit_factors, numerical_gradient
 from mlp_lessons.data import T_XOR, XOR_X, chapter_params
 from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
 from mlp_lessons.network import backward, forward
 from mlp_lessons.numpy_mlp import fit_chapter
+from mlp_lessons.pages.activations import step_unit_loss
 
 __all__ = ["LEARNING_RATE", "STEPS", "LONG_STEPS", "SAMPLE", "OTHER_SAMPLE", "HIDDEN_SAMPLE", "TWO_OUTPUT_SAMPLE",
            "descent_history", "hidden_numbers", "two_output_params", "two_output_numbers", "numbers"]
@@ -246,8 +247,36 @@ def numbers() -> dict[str, float | int | str]:
     out["gradcheck"] = gradient_check(chapter_params(), XOR_X, T_XOR)
     mantissa, exponent = f"{out['gradcheck']:.1e}".split("e")   # shown as m × 10^e
     out["gradcheck_mantissa"], out["gradcheck_exponent"] = float(mantissa), int(exponent)
+    out.update(_derivative_argument(ex.z_y, ex.a_y, f))
+    out.update(_step_cannot_learn())
     out.update(_exercises())
     return out
+
+
+def _derivative_argument(z_y: float, a_y: float, f: dict) -> dict[str, float]:
+    """② for the chapter's output unit from its output (right) and from its weighted sum
+    (the chapter's ``actf_deriv(Z2)`` instead of ``actf_deriv(layer2)``: wrong), and the
+    ∂E/∂w5 each gives (keys ``deriv_from_output``, ``deriv_from_input``,
+    ``deriv_wrong_argument``, ``dE_dw5_wrong_argument``)."""
+    wrong = float(sigmoid_deriv_from_output(z_y))
+    return {"deriv_from_output": float(sigmoid_deriv_from_output(a_y)),
+            "deriv_from_input": float(sigmoid_deriv(z_y)),
+            "deriv_wrong_argument": wrong,
+            "dE_dw5_wrong_argument": f["dE_dout"] * wrong * f["dnet_dw"]}
+
+
+#: Where the page reads the slope of the one-unit loss E(w) of the activations page.
+STEP_W = 0.3
+
+
+def _step_cannot_learn(eps: float = 1e-6) -> dict[str, float]:
+    """dE/dw at w = :data:`STEP_W` of the one-unit network y = f(w x + 0.5) (the activations
+    page's ``step_unit_loss``), by central differences: 0 for the step function, not 0 for
+    the sigmoid (keys ``step_w``, ``step_dE_dw``, ``sigmoid_dE_dw``)."""
+    def slope(f):
+        E = step_unit_loss([STEP_W + eps, STEP_W - eps], f)
+        return float((E[0] - E[1]) / (2 * eps))
+    return {"step_w": STEP_W, "step_dE_dw": slope(step), "sigmoid_dE_dw": slope(sigmoid)}
 
 
 #: 「확인 문제」 (Check yourself): a sample the page does not work, XOR (1, 1) → 0, whose
@@ -282,4 +311,14 @@ def _exercises() -> dict[str, float]:
     out["ex_dE_db3"] = float(grads0["B2"][0])
     out["ex_b3_new"] = float(stepped["B2"][0])
     out["ex_b3_out"] = float(forward(stepped, [list(x0)], "sigmoid").output[0, 0])
+    # The chapter's network with a step-function output unit, on the chapter's sample: a large
+    # loss, but δ_y = 0 and every gradient 0.
+    acts = ["sigmoid", "step"]
+    fwd_s = forward(params, [list(x0)], acts)
+    bwd_s = backward(params, fwd_s, [[t0]], acts)
+    out["ex_step_out"] = float(fwd_s.output[0, 0])
+    out["ex_step_E"] = 0.5 * (out["ex_step_out"] - t0) ** 2
+    out["ex_step_delta_y"] = float(bwd_s.deltas[1][0, 0])
+    out["ex_step_dE_dw5"] = float(bwd_s.grads["W2"][0, 0])
+    out["ex_step_n_nonzero"] = int(sum(int((g != 0).sum()) for g in bwd_s.grads.values()))
     return out
