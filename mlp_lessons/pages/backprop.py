@@ -236,7 +236,9 @@ def numbers() -> dict[str, float | int | str]:
         out[f"chapter_{key}"] = CHAPTER_NUMBERS[key]
     # the loss that the chapter's own printed output implies (it prints this value cut off)
     out["chapter_E_from_out"] = 0.5 * (t - float(CHAPTER_NUMBERS["out_y_after_n"])) ** 2
-    out["chapter_rounded_product"] = 0.709383 * 0.206158 * 0.524979   # the chapter's rounded factors
+    # the product of the chapter's three printed (rounded) factors
+    out["chapter_rounded_product"] = (float(CHAPTER_NUMBERS["factor1"]) * float(CHAPTER_NUMBERS["factor2"])
+                                      * float(CHAPTER_NUMBERS["factor3"]))
     long = fit_chapter(chapter_params(), [list(x)], [[t]], epochs=LONG_STEPS, learning_rate=LEARNING_RATE)
     out["out_long"] = float(forward(long, [list(x)], "sigmoid").output[0, 0])
     out["E_long"] = 0.5 * (t - out["out_long"]) ** 2
