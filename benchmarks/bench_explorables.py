@@ -9,10 +9,10 @@ is not included (it happens after the task, on the compositor).  The table shows
 the worst interaction against one frame at 60 Hz (16.7 ms).  For the NumPy MLP explorable also
 the one-off cost of building it (the chapter's 90000-epoch training, run once in the page).
 
-    .venv/bin/python benchmarks/bench_explorables.py                # a small page with all six
+    .venv/bin/python benchmarks/bench_explorables.py                # a small page with all seven
     .venv/bin/python benchmarks/bench_explorables.py --site /tmp/site   # a built site's pages
 
-The harness page holds the six roots with the data-* attributes the lesson pages give them,
+The harness page holds the seven roots with the data-* attributes the lesson pages give them,
 computed from mlp_lessons.pages.<lesson>.numbers().  Not a test: numbers depend on the machine
 (and on whatever else runs on it).
 """
@@ -43,6 +43,11 @@ INTERACTIONS = {
     "gradient-descent": ("gradient_descent.js", "gradient_descent",
                          "if (i % 50 === 0) r.querySelector('[data-action=reset]').click();"
                          " else r.querySelector('[data-action=step]').click();"),
+    "gradient-descent-2d": ("gradient_descent_2d.js", "gradient_descent",
+                            "if (i % 50 === 0) r.querySelector('[data-action=reset]').click();"
+                            " else if (i % 3 === 0) r.querySelector('[data-action=pick]').dispatchEvent("
+                            "new KeyboardEvent('keydown', {key: i % 2 ? 'ArrowLeft' : 'ArrowRight'}));"
+                            " else r.querySelector('[data-action=step]').click();"),
     "activations": ("activations.js", "activations",
                     "const s = r.querySelector('input[type=range]'); s.value = String(-6 + (i % 121) / 10);"
                     " s.dispatchEvent(new Event('input'));"),
@@ -84,7 +89,7 @@ BUILD = """async (name) => {
 
 
 def roots() -> str:
-    """The six roots with the attributes the pages give them (from mlp_lessons' numbers)."""
+    """The roots with the attributes the pages give them (from mlp_lessons' numbers)."""
     from mlp_lessons.pages import backprop, forward_pass, gradient_descent, loss, numpy_mlp
 
     fp = forward_pass.numbers()
@@ -92,6 +97,8 @@ def roots() -> str:
     gd, nm = gradient_descent.numbers(), numpy_mlp.numbers()
     attrs = {
         "gradient-descent": {"x0": gd["x0"], "eta": gd["eta"], "max-iterations": gd["max_iterations"]},
+        "gradient-descent-2d": {"x0": gd["path_x0"], "y0": gd["path_y0"], "eta": gd["path_eta"],
+                                "max-iterations": gd["max_iterations"]},
         "activations": {},
         "forward-pass": net,
         "backprop": {**net, "eta": backprop.numbers()["eta"]},

@@ -131,6 +131,15 @@ def _check_start(x0, name="x0") -> float:
     return float(x0)
 
 
+def _loss_or_inf(x: float) -> float:
+    """:func:`loss_1d` of a float, or ``inf`` where the square overflows (a diverged run's last
+    point with a huge learning rate: Python's ``**`` raises there, NumPy and JavaScript give inf)."""
+    try:
+        return loss_1d(x)
+    except OverflowError:
+        return math.inf
+
+
 def descent_1d(x0=10.0, learning_rate=0.2, precision=0.00001, max_iterations=100, *,
                stop_at_precision=False) -> DescentHistory:
     r"""Minimise the chapter's loss :math:`(x-3)^2 + 10` by gradient descent.
@@ -174,6 +183,9 @@ def descent_1d(x0=10.0, learning_rate=0.2, precision=0.00001, max_iterations=100
     26
     >>> descent_1d(learning_rate=1.5, max_iterations=3).x   # η > 1 diverges
     array([ 10., -11.,  31., -53.])
+    >>> h = descent_1d(learning_rate=1e300)     # diverged: recorded, not raised
+    >>> h.diverged, h.n_iterations, float(h.loss[-1])
+    (True, 1, inf)
     """
     x = _check_start(x0)
     eta = positive_number(learning_rate, "learning_rate")
@@ -195,7 +207,7 @@ def descent_1d(x0=10.0, learning_rate=0.2, precision=0.00001, max_iterations=100
             break
         x = x_new
     x_arr = np.array(xs)
-    return DescentHistory(x=x_arr, loss=np.array([loss_1d(v) for v in xs]),
+    return DescentHistory(x=x_arr, loss=np.array([_loss_or_inf(v) for v in xs]),
                           learning_rate=eta, stopped_at_precision=stopped, diverged=diverged)
 
 
@@ -338,6 +350,9 @@ def descent_2d(start=(4.0, 3.0), learning_rate=0.1, steps=20) -> DescentHistory:
            [1.  , 0.75]])
     >>> path.loss
     array([25.    ,  6.25  ,  1.5625])
+    >>> far = descent_2d((4.0, 3.0), learning_rate=1e300)    # diverged: recorded, not raised
+    >>> far.diverged, far.n_iterations, float(far.loss[-1])
+    (True, 1, inf)
     """
     p = as_float_array(start, "start", ndim=1)
     if p.shape != (2,):
@@ -346,16 +361,18 @@ def descent_2d(start=(4.0, 3.0), learning_rate=0.1, steps=20) -> DescentHistory:
     steps = positive_int(steps, "steps")
     points = [p]
     diverged = False
-    for _ in range(steps):
-        gx, gy = bowl_gradient(p[0], p[1])
-        p = p - eta * np.array([gx, gy])
-        points.append(p)
-        if np.max(np.abs(p)) > _OVERFLOW_GUARD:
-            diverged = True
-            break
-    path = np.array(points)
-    return DescentHistory(x=path, loss=bowl(path[:, 0], path[:, 1]), learning_rate=eta,
-                          diverged=diverged)
+    # a huge learning rate overflows to inf on the step that diverges: recorded, not warned
+    with np.errstate(over="ignore"):
+        for _ in range(steps):
+            gx, gy = bowl_gradient(p[0], p[1])
+            p = p - eta * np.array([gx, gy])
+            points.append(p)
+            if np.max(np.abs(p)) > _OVERFLOW_GUARD:
+                diverged = True
+                break
+        path = np.array(points)
+        loss = path[:, 0] ** 2 + path[:, 1] ** 2      # bowl(), which refuses an infinite point
+    return DescentHistory(x=path, loss=loss, learning_rate=eta, diverged=diverged)
 
 
 # --- learning-rate sweep ------------------------------------------------------

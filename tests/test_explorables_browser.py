@@ -18,7 +18,7 @@ import pytest
 
 from browser_support import Watcher
 from mlp_lessons.forward_pass import chapter_params
-from mlp_lessons.gradient_descent import descent_1d, learning_rate_sweep
+from mlp_lessons.gradient_descent import descent_1d, descent_2d, learning_rate_sweep
 from mlp_lessons.network import forward
 from mlp_lessons.pages import activations as activations_page
 from mlp_lessons.pages import backprop as backprop_page
@@ -30,15 +30,18 @@ import visits as visiting
 
 #: Bound of every wait (ms): it only limits a failure, a loaded 2-core machine is slow.
 TIMEOUT_MS = 60_000
-#: page → (explorable name, module file, the static figure it sits beside)
+#: explorable → (its name, module file, the static figure it sits beside); the page is the key's
+#: lesson (PAGES names the page of a second explorable on a page)
 EXPLORABLES = {
     "gradient_descent": ("gradient-descent", "gradient_descent.js", "figures/gradient_descent/rate_sweep.svg"),
+    "gradient_descent_2d": ("gradient-descent-2d", "gradient_descent_2d.js", "figures/gradient_descent/bowl_quiver.svg"),
     "activations": ("activations", "activations.js", "figures/activations/all.svg"),
     "forward_pass": ("forward-pass", "forward_pass.js", "figures/forward_pass/forward_values.svg"),
     "backprop": ("backprop", "backprop.js", "figures/backprop/delta_flow.svg"),
     "loss": ("loss", "loss.js", "figures/loss/mse_vs_ce.svg"),
     "numpy_mlp": ("numpy-mlp", "numpy_mlp.js", "figures/numpy_mlp/decision_boundary.svg"),
 }
+PAGES = {"gradient_descent_2d": "gradient_descent"}
 EDITIONS = {"ko": "", "en": "en/"}
 WIDTHS = (320, 768, 1280)
 
@@ -63,7 +66,7 @@ def page(browser, base_url):
 def open_explorable(page, base_url, lesson: str, edition: str = "ko"):
     """Open the lesson page, bring the explorable into view, wait until it is built; its root."""
     name = EXPLORABLES[lesson][0]
-    page.goto(f"{base_url}{EDITIONS[edition]}{lesson}/", wait_until="load")
+    page.goto(f"{base_url}{EDITIONS[edition]}{PAGES.get(lesson, lesson)}/", wait_until="load")
     root = page.locator(f'[data-explorable="{name}"]')
     root.scroll_into_view_if_needed()
     page.wait_for_selector(f'[data-explorable="{name}"][data-ready="true"]')
@@ -152,6 +155,105 @@ def test_gradient_descent_refuses_a_learning_rate_of_zero(page, base_url):
     type_into(page, root.locator("input[type=number]").first, "0")
     assert root.locator("input[type=number]").first.get_attribute("aria-invalid") == "true"
     assert root.locator("[role=status]").inner_text() == T["invalid"]
+
+
+# --- gradient descent on the 2-D bowl ----------------------------------------------------------
+
+def rows_2d(root) -> list[list[str]]:
+    """The table's rows without the iteration number: [x, y, z] as printed."""
+    return [r[1:] for r in table_rows(root)]
+
+
+def python_rows(start, eta, steps) -> list[list[str]]:
+    """descent_2d's iterates, each float as Python prints it."""
+    run = descent_2d(start, learning_rate=eta, steps=steps)
+    return [[repr(float(x)), repr(float(y)), repr(float(z))] for (x, y), z in zip(run.x, run.loss)]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_gradient_descent_2d_by_keyboard_gives_the_pages_path_and_a_start_of_ones_own(page, base_url, edition):
+    n = gradient_descent_page.numbers()
+    start = (n["path_x0"], n["path_y0"])
+    root = open_explorable(page, base_url, "gradient_descent_2d", edition)
+    eta = root.locator("input[type=number]")
+    assert float(eta.input_value()) == n["path_eta"]
+    assert root.get_attribute("data-start") == f"{start[0]:g},{start[1]:g}"
+    # the page's path: "Step" pressed path_steps times with Enter
+    press(page, root.locator("[data-action=step]"), "Enter", n["path_steps"])
+    assert rows_2d(root) == python_rows(start, n["path_eta"], n["path_steps"])
+    assert float(table_rows(root)[-1][3]) == n["path_loss_final"]
+    assert root.get_attribute("data-status") == "too slow"
+    # a start of one's own: the cross moved with the arrow keys (0.5; with Shift 0.1), Enter starts there
+    plot = root.locator("[data-action=pick]")
+    press(page, plot, "ArrowLeft", 2)
+    press(page, plot, "ArrowDown")
+    press(page, plot, "Shift+ArrowUp", 2)
+    cross = (start[0] - 1.0, round(start[1] - 0.5 + 0.2, 10))
+    assert root.get_attribute("data-cursor") == f"{cross[0]:g},{cross[1]:g}"
+    assert root.get_attribute("data-start") == f"{start[0]:g},{start[1]:g}", "moving the cross does not start"
+    page.keyboard.press("Enter")
+    assert root.get_attribute("data-start") == f"{cross[0]:g},{cross[1]:g}"
+    assert rows_2d(root) == python_rows(cross, 0.1, 1)[:1]
+    # another learning rate with the arrow keys (step 0.05), then "Run to the end" with Space
+    press(page, eta, "ArrowUp", 4)
+    rate = float(eta.input_value())
+    assert rate == pytest.approx(n["path_eta"] + 0.2)
+    press(page, root.locator("[data-action=run]"), "Space")
+    page.wait_for_function("() => document.querySelector('[data-explorable=gradient-descent-2d]').dataset.running === 'false'")
+    assert rows_2d(root) == python_rows(cross, rate, n["max_iterations"])
+    assert root.get_attribute("data-status") == "converged"
+    assert table_rows(root)[-1][1] in root.locator("[role=status]").inner_text()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_gradient_descent_2d_click_picks_the_start_and_odd_input_never_breaks_it(page, base_url, edition):
+    root = open_explorable(page, base_url, "gradient_descent_2d", edition)
+    T = messages(page, "gradient_descent_2d")
+    status = root.locator("[role=status]")
+
+    def click_at(x, y, *, plot_units=False):
+        """Click the plot at the point (x, y) of the plane (or at SVG user units (x, y))."""
+        where = page.evaluate("""async ([x, y, units]) => {
+            const m = await import(new URL('../javascripts/explorables/gradient_descent_2d.js', location.href).href);
+            const svg = document.querySelector('[data-explorable=gradient-descent-2d] svg');
+            const [u, v] = units ? [x, y] : m.project(x, y);
+            const p = new DOMPoint(u, v).matrixTransform(svg.getScreenCTM());
+            return [p.x, p.y];
+        }""", [x, y, plot_units])
+        page.mouse.click(*where)
+
+    root.locator("svg").scroll_into_view_if_needed()
+    click_at(-2, 1.5)
+    assert root.get_attribute("data-start") == "-2,1.5"
+    press(page, root.locator("[data-action=step]"), "Enter", 2)
+    assert rows_2d(root) == python_rows((-2.0, 1.5), 0.1, 2)
+    # outside the plotted square (the margin of the ticks): said, nothing else changes
+    click_at(4, 4, plot_units=True)
+    assert status.inner_text() == T["outside"]
+    assert root.get_attribute("data-start") == "-2,1.5" and len(table_rows(root)) == 3
+    # η = 0 and a negative η are refused in words
+    eta = root.locator("input[type=number]")
+    for bad in ("0", "-1"):
+        type_into(page, eta, bad)
+        assert eta.get_attribute("aria-invalid") == "true" and status.inner_text() == T["invalid"]
+    # the page's question 2: η = 1.2 jumps over the origin and away
+    type_into(page, eta, "1.2")
+    press(page, root.locator("[data-action=step]"), "Enter", 3)
+    assert rows_2d(root) == python_rows((-2.0, 1.5), 1.2, 3)
+    assert root.get_attribute("data-status") == "diverged" and T["diverged"] in status.inner_text()
+    # a huge η: one step throws the point out by 1e300 and its z overflows to inf; the run ends
+    # there, said in words, the point off the picture
+    type_into(page, eta, "1e300")
+    press(page, root.locator("[data-action=step]"), "Enter")
+    expected = python_rows((-2.0, 1.5), 1e300, 3)
+    assert len(expected) == 2 and expected[-1][2] == "inf"
+    assert rows_2d(root) == expected
+    assert root.get_attribute("data-status") == "diverged"
+    assert T["diverged"] in status.inner_text() and T["overflow"] in status.inner_text()
+    assert "ex-warn" in status.get_attribute("class")
+    assert T["offscreen"] in root.locator("svg").text_content()
+    assert root.locator("[data-action=step]").is_disabled()
+    assert page.evaluate("document.activeElement.dataset.action") == "reset", "the focus moved on, not lost"
 
 
 # --- activations ------------------------------------------------------------------------------
@@ -311,7 +413,7 @@ def test_numpy_mlp_scrubs_through_the_chapters_training(page, base_url):
 def test_explorable_is_built_near_the_screen_labelled_and_in_the_pages_language(browser, base_url, lesson, edition):
     page = new_page(browser, base_url, viewport={"width": 1280, "height": 700})
     name = EXPLORABLES[lesson][0]
-    page.goto(f"{base_url}{EDITIONS[edition]}{lesson}/", wait_until="load")
+    page.goto(f"{base_url}{EDITIONS[edition]}{PAGES.get(lesson, lesson)}/", wait_until="load")
     root = page.locator(f'[data-explorable="{name}"]')
     assert root.count() == 1
     # beside its static figure: the figure is the element just before
@@ -355,8 +457,10 @@ def test_axe_finds_nothing_in_the_explorable(browser, base_url, lesson, scheme):
     if lesson == "backprop":        # everything drawn: every stage, and the update
         press(page, root.locator("[data-action=next]"), "Enter", 6)
         page.keyboard.press("Enter")
-    if lesson == "gradient_descent":
+    if lesson in ("gradient_descent", "gradient_descent_2d"):
         press(page, root.locator("[data-action=step]"), "Enter", 3)
+    if lesson == "gradient_descent_2d":           # the cross the keyboard moves, drawn
+        press(page, root.locator("[data-action=pick]"), "ArrowLeft")
     page.add_script_tag(path=str(visiting.AXE))
     found = {}
     for width in WIDTHS:
@@ -388,7 +492,7 @@ def test_colours_follow_the_scheme(browser, base_url):
 def test_without_javascript_and_on_paper_the_static_figure_remains(browser, base_url, lesson):
     name, _, figure = EXPLORABLES[lesson]
     page = new_page(browser, base_url, java_script_enabled=False)
-    page.goto(f"{base_url}{lesson}/", wait_until="load")
+    page.goto(f"{base_url}{PAGES.get(lesson, lesson)}/", wait_until="load")
     assert page.locator(f"img[src$='{figure}']").count() == 1
     assert page.locator(f'[data-explorable="{name}"]').inner_text() == ""
     page.context.close()

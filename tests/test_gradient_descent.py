@@ -87,6 +87,20 @@ def test_divergence_is_data_not_an_error():
     np.testing.assert_array_equal(descent_1d(learning_rate=1.5, max_iterations=3).x, [10.0, -11.0, 31.0, -53.0])
 
 
+@pytest.mark.parametrize("eta", [1e100, 1e300, 1e308])
+def test_a_huge_learning_rate_diverges_without_an_error_or_a_warning(eta):
+    """The explorables accept any η > 0; the package must answer it too (the last loss may be inf,
+    as NumPy and JavaScript give it, where Python's float ** raises OverflowError)."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        one, two = descent_1d(learning_rate=eta), descent_2d((4.0, 3.0), learning_rate=eta, steps=100)
+    for h in (one, two):
+        assert h.diverged and h.n_iterations <= 2
+        assert np.all(np.isfinite(h.loss[:-1])) and not np.isnan(h.loss[-1])
+        assert h.loss[-1] > 1e300
+
+
 @pytest.mark.parametrize("kwargs, error, match", [
     ({"learning_rate": 0}, ValueError, "learning_rate must be a positive number, got 0"),
     ({"learning_rate": -0.2}, ValueError, "learning_rate must be a positive number"),

@@ -227,3 +227,88 @@ def test_bowl_quiver_arrows_point_to_the_minimum_and_the_path_follows():
     np.testing.assert_allclose(np.column_stack([path_line.get_xdata(), path_line.get_ydata()]), expected)
     assert page.PATH_2D == {"start": figs.PATH_2D_START, "learning_rate": figs.PATH_2D_RATE,
                             "steps": figs.PATH_2D_STEPS}
+
+
+# --- corrections: a one-line flag on the lesson, the detail on the corrections page ----------
+
+ROOT = PAGE.parents[1]
+EDITION_DIRS = {"ko": ROOT / "docs", "en": ROOT / "docs_en"}
+#: The title of a correction box, per edition (the glossary's 교재 정정 / correction to the textbook).
+FLAG_TITLE = {"ko": "교재 정정", "en": "Correction to the textbook"}
+BOX = re.compile(r'^(?P<indent> *)(?:!!!|\?\?\?\+?) +\w+ +"(?P<title>[^"]*)"\n(?P<body>(?:(?P=indent) {4}.*\n|\n)*)', re.M)
+ANCHOR_LINK = re.compile(r"\]\(corrections\.md#(?P<anchor>[\w-]+)\)")
+HEADING_ID = re.compile(r"^#+ .*\{ *#(?P<id>[\w-]+) *\}\s*$", re.M)
+
+
+def correction_flags(text: str, edition: str) -> list[tuple[str, list[str]]]:
+    """(title, non-empty body lines) of every correction box of a page (old titles included)."""
+    titles = (FLAG_TITLE[edition], "원문 정정", "Correction to the original")
+    return [(m["title"], [line.strip() for line in m["body"].splitlines() if line.strip()])
+            for m in BOX.finditer(text) if m["title"].startswith(titles)]
+
+
+def flag_problems(text: str, edition: str, anchors: set[str]) -> list[str]:
+    """What is wrong with a page's correction boxes: old or longer titles, a body that is not one
+    line, no link to an existing entry of the corrections page."""
+    problems = []
+    for title, body in correction_flags(text, edition):
+        if title != FLAG_TITLE[edition]:
+            problems.append(f"title {title!r} is not {FLAG_TITLE[edition]!r}")
+        if len(body) != 1:
+            problems.append(f"{title!r}: {len(body)} lines, not one: {body[:2]}")
+        links = [m["anchor"] for line in body for m in ANCHOR_LINK.finditer(line)]
+        if not links:
+            problems.append(f"{title!r}: no link to corrections.md#…: {body[:1]}")
+        problems += [f"{title!r}: corrections.md has no #{a}" for a in links if a not in anchors]
+    return problems
+
+
+def test_a_planted_long_or_unlinked_correction_box_is_caught():
+    good = '!!! warning "교재 정정"\n    교재의 `x`는 틀렸습니다. [자세히](corrections.md#gd-power)\n\n본문\n'
+    assert flag_problems(good, "ko", {"gd-power"}) == []
+    assert flag_problems(good, "ko", set()) == ["'교재 정정': corrections.md has no #gd-power"]
+    long = good.replace("[자세히]", "둘째 줄\n    [자세히]")
+    assert flag_problems(long, "ko", {"gd-power"}) == [
+        "'교재 정정': 2 lines, not one: ['교재의 `x`는 틀렸습니다. 둘째 줄', '[자세히](corrections.md#gd-power)']"]
+    old = '!!! warning "원문 정정: 실행 결과"\n    교재는 틀렸다. [자세히](corrections.md#gd-output)\n'
+    assert flag_problems(old, "ko", {"gd-output"}) == ["title '원문 정정: 실행 결과' is not '교재 정정'"]
+    unlinked = '!!! warning "교재 정정"\n    교재는 틀렸다.\n'
+    assert flag_problems(unlinked, "ko", set()) == ["'교재 정정': no link to corrections.md#…: ['교재는 틀렸다.']"]
+
+
+@pytest.mark.parametrize("edition", EDITION_DIRS)
+def test_the_lessons_corrections_are_one_line_flags_to_the_corrections_page(edition):
+    folder = EDITION_DIRS[edition]
+    anchors = set(HEADING_ID.findall((folder / "corrections.md").read_text(encoding="utf-8")))
+    text = (folder / "gradient_descent.md").read_text(encoding="utf-8")
+    flags = correction_flags(text, edition)
+    assert len(flags) >= 5, flags               # power, output, precision, add_subplot, the lost '#'
+    assert flag_problems(text, edition, anchors) == []
+    linked = {m["anchor"] for _, body in flags for m in ANCHOR_LINK.finditer(body[0])}
+    assert linked >= {"gd-power", "gd-output", "gd-precision", "gd-2d-code"}
+
+
+@pytest.mark.parametrize("edition", EDITION_DIRS)
+def test_the_corrections_page_keeps_the_detail(edition):
+    """What left the lesson is on the corrections page: the chapter's printed lines, the computed
+    ones beside them, print's spaces, the ulp and where x stops."""
+    text = (EDITION_DIRS[edition] / "corrections.md").read_text(encoding="utf-8")
+    python = {line.replace(" ", "") for line in chapter_output(descent_1d()).splitlines()}
+    wrong = [line for line in page.CHAPTER_PRINTED if line.replace(" ", "") not in python]
+    assert len(wrong) == len(page.CHAPTER_PRINTED) - 1                 # only 3.54432's line is right
+    for line in wrong:
+        assert f"`{line}`" in text, line
+    for key in ("x1", "loss1", "x2", "loss2", "x3", "loss3", "x4", "loss4", "x_final", "loss_final",
+                "ulp3", "stuck_from", "idle_iterations", "loss_flat_from", "n_precision"):
+        assert f"{{{{ gradient_descent.{key} }}}}" in text, key
+    assert "`손실함수값( x )= y`" in text and '`"최소값 = "`' in text       # print's spaces
+    assert "math.ulp(3.0)" in text and "(x-3)^{**}2" in text and "add_subplot" in text
+    assert "mpl_toolkits.mplot3d" in text
+
+
+def test_new_numbers_of_the_rewritten_prose(numbers):
+    assert numbers["x1_exact"] == 7.2 != float(numbers["x1"])        # 3 + 7·0.6 exactly, not the float iterate
+    assert numbers["x2_exact"] == 5.52
+    assert numbers["bounce_other"] == descent_1d(numbers["x0"], 1.0, max_iterations=1).x[1] == -4
+    assert (numbers["path_x0"], numbers["path_y0"]) == page.PATH_2D["start"]
+    assert numbers["path_eta"] == page.PATH_2D["learning_rate"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import math
+from fractions import Fraction
 
 from mlp_lessons.gradient_descent import (
     MINIMUM_1D,
@@ -114,6 +115,14 @@ def numbers() -> dict[str, float | int | str]:
         "path_loss0": float(path.loss[0]),
         "path_loss_final": float(path.loss[-1]),
         "path_factor": 1 - 2 * PATH_2D["learning_rate"],
+        "path_x0": PATH_2D["start"][0],
+        "path_y0": PATH_2D["start"][1],
+        "path_eta": PATH_2D["learning_rate"],
+        # x_k = 3 + 7·(1 − 2η)^k in exact arithmetic (what the float iterates approximate)
+        "x1_exact": float(3 + (x0 - 3) * (1 - 2 * Fraction(str(eta)))),
+        "x2_exact": float(3 + (x0 - 3) * (1 - 2 * Fraction(str(eta))) ** 2),
+        # with η = 1 the iterate jumps to the mirror image of x0 across the minimum and back
+        "bounce_other": 2 * MINIMUM_1D - x0,
     }
     out.update(_exercises())
     return out

@@ -12,6 +12,7 @@ import { FUNCTIONS, saturated, saturatedIntervals } from "../../docs/javascripts
 import { forwardValues } from "../../docs/javascripts/explorables/forward_pass.js";
 import { applyUpdate, gradients } from "../../docs/javascripts/explorables/backprop.js";
 import * as gd from "../../docs/javascripts/explorables/gradient_descent.js";
+import * as gd2 from "../../docs/javascripts/explorables/gradient_descent_2d.js";
 import * as act from "../../docs/javascripts/explorables/activations.js";
 import * as fp from "../../docs/javascripts/explorables/forward_pass.js";
 import * as bp from "../../docs/javascripts/explorables/backprop.js";
@@ -59,6 +60,52 @@ test("gradient descent's verdict after 20 steps is learning_rate_sweep's", () =>
     const js = descend(r.x0, r.learning_rate, r.steps);
     assert.equal(status(r.x0, js.x[js.x.length - 1], js.diverged), r.status, `η = ${r.learning_rate}`);
   }
+});
+
+for (const run of V.gradient_descent_2d.runs) {
+  test(`2-D bowl from (${run.start}), η=${run.learning_rate}: every iterate and z as descent_2d, as Python prints them`, () => {
+    const js = gd2.descend(run.start, run.learning_rate, run.steps);
+    assert.equal(js.diverged, run.diverged, "diverged");
+    assert.deepEqual(js.points.map(([x]) => pyRepr(x)), run.x_repr, "x");
+    assert.deepEqual(js.points.map(([, y]) => pyRepr(y)), run.y_repr, "y");
+    assert.deepEqual(js.loss.map(pyRepr), run.loss_repr, "z");
+  });
+}
+
+test("2-D bowl: the page's start and η reproduce the page's final loss after the page's steps", () => {
+  const p = V.gradient_descent_2d.page;
+  const js = gd2.descend([p.path_x0, p.path_y0], p.path_eta, p.path_steps);
+  assert.equal(js.points.length, p.path_steps + 1);
+  assert.equal(js.loss[js.loss.length - 1], p.path_loss_final);
+});
+
+test("2-D bowl: the guard and tolerance are the 1-D explorable's (descent_1d's, learning_rate_sweep's)", () => {
+  assert.equal(gd2.OVERFLOW_GUARD, gd.OVERFLOW_GUARD);
+  assert.equal(gd2.TOLERANCE, gd.TOLERANCE);
+});
+
+test("2-D bowl: verdicts, odd input and the picture's coordinates", () => {
+  const at = (start, eta, n) => { const r = gd2.descend(start, eta, n); return gd2.status(start, r.points.at(-1), r.diverged); };
+  assert.equal(at([4, 3], 0.1, 15), "too slow");
+  assert.equal(at([4, 3], 0.1, 100), "converged");
+  assert.equal(at([4, 3], 0.5, 1), "converged");
+  assert.equal(at([4, 3], 1.0, 3), "oscillating");
+  assert.equal(at([4, 3], 1.2, 3), "diverged");
+  assert.equal(at([4, 3], 1e300, 100), "diverged");
+  assert.equal(at([0, 0], 0.3, 5), "converged");
+  assert.equal(gd2.status([4, 3], [NaN, 0]), "diverged", "NaN is no convergence");
+  assert.equal(gd2.outOfBounds([NaN, 0]), true);
+  // η = 0 is refused by the explorable's field; the loop itself stays put without throwing
+  assert.deepEqual(gd2.descend([4, 3], 0, 2).points, [[4, 3], [4, 3], [4, 3]]);
+  // a click maps back to the point it was drawn at; outside the plotted square gives null
+  for (const [x, y] of [[4, 3], [-5.8, 5.8], [0, 0], [-3.3, 2.7]]) {
+    const [u, v] = gd2.project(x, y);
+    const back = gd2.unproject(u, v);
+    assert.ok(Math.abs(back[0] - x) < 1e-9 && Math.abs(back[1] - y) < 1e-9, `${x}, ${y} → ${back}`);
+  }
+  assert.equal(gd2.unproject(1, 1), null);
+  assert.equal(gd2.unproject(NaN, 5), null);
+  assert.equal(gd2.tenth(3.2999999), 3.3);
 });
 
 for (const [name, ref] of Object.entries(V.activations)) {
@@ -142,7 +189,7 @@ test("the chapter's case gives the page's w5 = 0.484645 (from worked_example)", 
 });
 
 test("every explorable has its texts in Korean and English, with the same keys", () => {
-  for (const [name, mod] of Object.entries({ gd, act, fp, bp, ls, nm })) {
+  for (const [name, mod] of Object.entries({ gd, gd2, act, fp, bp, ls, nm })) {
     const keys = (o) => Object.keys(o).sort();
     assert.deepEqual(keys(mod.MESSAGES.en), keys(mod.MESSAGES.ko), name);
     for (const [k, v] of Object.entries(mod.MESSAGES.ko)) {

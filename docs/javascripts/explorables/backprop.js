@@ -51,6 +51,8 @@ const MESSAGES = {
     },
     table: "매개변수와 그래디언트", param: "매개변수", value: "값", grad: "∂E/∂w", after: "업데이트 뒤",
     plotLabel: "교재의 2-2-1 신경망: 연결선마다 가중치와 그래디언트",
+    figure: "신경망 그림(좁은 화면에서는 옆으로 밀어 볼 수 있습니다)",
+    scrollHint: "그림이 화면보다 넓습니다. 옆으로 밀어 보세요. 같은 값이 아래 표에도 있습니다.",
     stage: "{n}/{total}단계",
   },
   en: {
@@ -70,6 +72,8 @@ const MESSAGES = {
     },
     table: "Parameters and gradients", param: "Parameter", value: "Value", grad: "∂E/∂w", after: "After the update",
     plotLabel: "The chapter's 2-2-1 network: each edge's weight and gradient",
+    figure: "The network diagram (on a narrow screen it scrolls sideways)",
+    scrollHint: "The diagram is wider than the screen: scroll it sideways. The table below has the same values.",
     stage: "Stage {n} of {total}",
   },
 };
@@ -96,7 +100,10 @@ function start(root, id) {
 
   root.append(h("p", { class: "ex-title" }, T.title), h("p", { class: "ex-intro" }, T.intro),
     h("div", { class: "ex-controls" }, prev, next, apply, reset, h("span", { class: "ex-value" }, fill(T.eta, { eta: String(eta) }))),
-    counter, svg, live, tableBox);
+    counter, h("p", { class: "ex-note ex-scroll-hint" }, T.scrollHint),
+    // on a phone the diagram keeps a readable size and scrolls sideways in this box (explorables.css)
+    h("div", { class: "ex-scroll", tabindex: "0", role: "region", "aria-label": T.figure }, svg),
+    live, tableBox);
 
   prev.addEventListener("click", () => { if (stage > 0) { stage--; after = null; render(); } });
   next.addEventListener("click", () => { if (stage < STAGES.indexOf("grad_hidden")) { stage++; render(); } });

@@ -48,7 +48,7 @@ export function status(x0, x, diverged = false) {
 const MESSAGES = {
   ko: {
     title: "직접 해 보기: 학습률을 바꿔 가며 한 걸음씩",
-    intro: "학습률 η와 출발점 x₀를 고르고 ‘한 걸음’을 누르세요. 아래 표에 원문 코드가 찍는 줄이 한 줄씩 채워집니다.",
+    intro: "학습률 η와 출발점 x₀를 고르고 ‘한 걸음’을 누르세요. 아래 표에 교재 코드가 찍는 줄이 한 줄씩 채워집니다.",
     eta: "학습률 η", x0: "출발점 x₀",
     step: "한 걸음", run: "끝까지 실행", pause: "멈춤", reset: "처음으로",
     k: "반복 k", x: "x_k", loss: "손실 (x_k − 3)² + 10",
