@@ -10,10 +10,18 @@ that without a 은닉층 a network draws a straight line, and with one it can
 bend.
 
 Classification sets have labels 0/1; every set lies in about :math:`[-6, 6]^2`.
+
+The last section reproduces the browser playground of ``docs/playground_lab.md``
+(``docs/javascripts/playground/``) in Python: its seeded data (:func:`lab_data`, the
+same points as ``data.js``), its initial weights (:func:`lab_init_params`) and, for
+comparison, TensorFlow Playground's rule for a partial last batch
+(:func:`train_tf_playground`).  The lab page's numbers about that difference come
+from here; ``tests/js/trainer.test.mjs`` checks that the browser computes the same.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,7 +31,8 @@ from ._checks import as_float_array, make_rng, positive_int, positive_number
 
 __all__ = ["make_xor", "make_circle", "make_gaussians", "make_spiral", "make_plane", "DATASETS",
            "train_test_split", "FEATURES", "feature_map", "decision_grid",
-           "LinearVsHidden", "fit_linear_vs_hidden"]
+           "LinearVsHidden", "fit_linear_vs_hidden", "mulberry32", "derived_seed", "LabData",
+           "lab_data", "lab_init_params", "TFPlaygroundResult", "train_tf_playground", "updates_per_epoch"]
 
 
 def _noise(noise, name="noise") -> float:
@@ -379,3 +388,236 @@ def fit_linear_vs_hidden(dataset="xor", *, n_samples=200, noise=0.0, hidden=4, e
     acc_hid = accuracy(predict(hid, X, ["tanh", "sigmoid"]), T)
     return LinearVsHidden(dataset=dataset, X=X, y=y, params_linear=lin, params_hidden=hid,
                           accuracy_linear=acc_lin, accuracy_hidden=acc_hid)
+
+
+# --- the browser playground (docs/playground_lab.md) in Python ----------------------------
+
+_U32 = 0xFFFFFFFF
+
+
+def mulberry32(seed: int) -> Callable[[], float]:
+    """The playground's random numbers (``mulberry32`` of ``data.js``): a function giving floats in [0, 1).
+
+    The same 32-bit arithmetic as JavaScript's ``Math.imul`` and ``>>>``, so a seed gives the
+    same numbers in the browser and here.
+
+    Examples
+    --------
+    >>> rng = mulberry32(1)
+    >>> [round(rng(), 6) for _ in range(3)]
+    [0.627074, 0.002736, 0.527447]
+    """
+    a = int(seed) & _U32
+
+    def rng() -> float:
+        nonlocal a
+        a = (a + 0x6D2B79F5) & _U32
+        t = ((a ^ (a >> 15)) * (a | 1)) & _U32
+        t ^= (t + (((t ^ (t >> 7)) * (t | 61)) & _U32)) & _U32
+        return (t ^ (t >> 14)) / 4294967296
+
+    return rng
+
+
+def derived_seed(seed: int, salt: int) -> int:
+    """A second random stream from the same seed (``derivedSeed`` of ``data.js``; salt 1: the initial weights).
+
+    >>> derived_seed(1, 1)
+    992153577
+    """
+    return ((((int(seed) ^ 0x9E3779B9) & _U32) * 0x85EBCA6B) & _U32) ^ (int(salt) & _U32)
+
+
+@dataclass(frozen=True)
+class LabData:
+    """The playground's training and test points: ``X`` of shape (n, 2), ``T`` of shape (n, 1), labels −1/+1."""
+
+    X_train: np.ndarray
+    T_train: np.ndarray
+    X_test: np.ndarray
+    T_test: np.ndarray
+
+
+def _js_round(x: float) -> int:
+    """JavaScript's ``Math.round``: halves go up."""
+    return int(np.floor(x + 0.5))
+
+
+def lab_data(name: str = "circle", *, seed: int = 1, noise: float = 0.0, ratio: int = 50,
+             n: int = 500) -> LabData:
+    r"""The points the browser playground makes for ``#data=<name>&seed=<seed>&noise=…&ratio=…``.
+
+    A port of ``makeData`` in ``docs/javascripts/playground/data.js`` for its two sets
+    made from uniform numbers alone: ``"circle"`` (a disc of radius 2.5 labelled +1
+    inside a ring from 3.5 to 5 labelled −1) and ``"xor"`` (label +1 where
+    :math:`x_1 x_2 \ge 0`, as in TensorFlow Playground).  The points are shuffled
+    with the same seed and the first ``ratio`` % are the training points.
+
+    Parameters
+    ----------
+    name : {"circle", "xor"}
+    seed : int
+    noise : float in [0, 0.5]
+        The page's noise slider divided by 100.
+    ratio : int
+        Percent of the points used for training.
+    n : int
+        Number of points (the playground makes 500).
+
+    Examples
+    --------
+    >>> d = lab_data("circle", seed=1)
+    >>> d.X_train.shape, d.T_test.shape, sorted(set(d.T_train[:, 0].tolist()))
+    ((250, 2), (250, 1), [-1.0, 1.0])
+    """
+    if name not in ("circle", "xor"):
+        raise ValueError(f"lab_data makes the playground's 'circle' and 'xor' sets, got {name!r}")
+    noise = _noise(noise)
+    n = positive_int(n, "n")
+    rng = mulberry32(seed)
+
+    def uniform(lo: float, hi: float) -> float:
+        return lo + (hi - lo) * rng()
+
+    points = []
+    for i in range(n):
+        if name == "circle":
+            inner = i < n / 2
+            r = uniform(0.0, 0.5 * 5) if inner else uniform(0.7 * 5, 5.0)
+            angle = uniform(0.0, 2 * np.pi)
+            x1 = r * math.sin(angle) + uniform(-5.0, 5.0) * noise
+            x2 = r * math.cos(angle) + uniform(-5.0, 5.0) * noise
+            points.append((x1, x2, 1.0 if inner else -1.0))
+        else:
+            x1, x2 = uniform(-5.0, 5.0), uniform(-5.0, 5.0)
+            x1 += 0.3 if x1 > 0 else -0.3
+            x2 += 0.3 if x2 > 0 else -0.3
+            label = 1.0 if x1 * x2 >= 0 else -1.0
+            x1 = x1 + uniform(-5.0, 5.0) * noise
+            x2 = x2 + uniform(-5.0, 5.0) * noise
+            points.append((x1, x2, label))
+    for i in range(len(points) - 1, 0, -1):                  # Fisher–Yates, as data.js shuffled()
+        j = int(math.floor(rng() * (i + 1)))
+        points[i], points[j] = points[j], points[i]
+    n_train = _js_round(len(points) * ratio / 100)
+    P = np.array(points, dtype=float)
+    return LabData(P[:n_train, :2], P[:n_train, 2:], P[n_train:, :2], P[n_train:, 2:])
+
+
+def lab_init_params(sizes, seed: int) -> dict[str, np.ndarray]:
+    r"""The playground's first weights for ``#…&seed=<seed>`` (``initParams`` of ``mlp.js``).
+
+    Glorot uniform :math:`U(-r, r)`, :math:`r = \sqrt{6/(n_{\text{in}} + n_{\text{out}})}`,
+    drawn row by row from ``mulberry32(derived_seed(seed, 1))``; biases 0.
+
+    >>> p = lab_init_params([2, 4, 2, 1], seed=1)
+    >>> [p[k].shape for k in ("W1", "B1", "W2", "W3")], float(p["B2"].sum())
+    ([(2, 4), (4,), (4, 2), (2, 1)], 0.0)
+    """
+    rng = mulberry32(derived_seed(seed, 1))
+    params = {}
+    for l, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+        r = math.sqrt(6 / (n_in + n_out))
+        params[f"W{l}"] = np.array([[(2 * rng() - 1) * r for _ in range(n_out)] for _ in range(n_in)])
+        params[f"B{l}"] = np.zeros(n_out)
+    return params
+
+
+def updates_per_epoch(n_train: int, batch_size: int, rule: str = "update") -> int:
+    """Weight updates in one epoch of ``n_train`` points in batches of ``batch_size``.
+
+    ``rule="update"`` (this site's playground): every batch, the last one too even when it is
+    smaller, so :math:`\\lceil n/b \\rceil`.  ``rule="carry"`` (TensorFlow Playground): an update
+    only after every ``batch_size``-th point, so :math:`\\lfloor n/b \\rfloor` (in the steady
+    state; none at all when :math:`n < b`).
+
+    >>> updates_per_epoch(250, 3), updates_per_epoch(250, 3, "carry"), updates_per_epoch(10, 30, "carry")
+    (84, 83, 0)
+    """
+    n, b = positive_int(n_train, "n_train"), positive_int(batch_size, "batch_size")
+    if rule == "update":
+        return -(-n // b)
+    if rule == "carry":
+        return n // b
+    raise ValueError(f"rule must be 'update' or 'carry', got {rule!r}")
+
+
+@dataclass(frozen=True)
+class TFPlaygroundResult:
+    """What :func:`train_tf_playground` ends with: the parameters, the number of updates made,
+    and the points whose gradients wait for the next update (``carried``, at most ``batch_size − 1``
+    unless there are fewer training points than that)."""
+
+    params: dict
+    updates: int
+    carried: int
+
+
+def train_tf_playground(params, X, T, *, activations, learning_rate: float, batch_size: int,
+                        epochs: int) -> TFPlaygroundResult:
+    r"""Train as TensorFlow Playground does, partial last batch included (squared error, no regularization).
+
+    TensorFlow Playground's ``oneStep`` (``src/playground.ts``) walks the training points
+    in order, adds each point's gradient to a running sum (``nn.backProp``), and after
+    point ``i`` (0-based, counted from the start of the epoch) updates the weights when
+    ``(i + 1) % batchSize == 0`` with the sum divided by the number of points summed
+    (``nn.updateWeights``).  The points after the last full batch therefore make no
+    update: their gradients wait and join the first batch of the next epoch.  With fewer
+    training points than ``batch_size`` there is never an update.
+
+    The gradients here are :func:`mlp_lessons.network.backward`'s (mean over a run of
+    points, times its length = their sum), computed run by run: between two updates the
+    weights do not change, so summing per point or per run is the same sum.
+    This site's rule instead updates on the partial batch too:
+    :func:`mlp_lessons.numpy_mlp.train` with ``batch_size`` and ``shuffle=False``.
+
+    Parameters
+    ----------
+    params : dict of ``W1, B1, ..., WL, BL``
+    X : array_like of shape (n, n0)
+    T : array_like of shape (n, nL)
+    activations : str or list of str
+    learning_rate : float > 0
+    batch_size, epochs : int >= 1
+
+    Examples
+    --------
+    Seven points, batch 3: two updates in the first epoch, the 7th point waits and the next
+    epoch's first update averages 4 points.
+
+    >>> from mlp_lessons.network import init_params
+    >>> X = np.linspace(-1, 1, 14).reshape(7, 2); T = np.sign(X[:, :1])
+    >>> r = train_tf_playground(init_params([2, 3, 1], seed=0), X, T, activations="tanh",
+    ...                         learning_rate=0.1, batch_size=3, epochs=2)
+    >>> r.updates, r.carried
+    (4, 1)
+    """
+    from .network import _backward, _forward, _update, check_params, n_layers, resolve_activations
+    from .loss import get_loss
+
+    params = check_params(params)
+    acts = resolve_activations(activations, n_layers(params))
+    X = as_float_array(X, "X", ndim=2)
+    T = as_float_array(T, "T", ndim=2)
+    if len(T) != len(X):
+        raise ValueError(f"T must have one row per row of X ({len(X)}), got {len(T)}")
+    eta = positive_number(learning_rate, "learning_rate")
+    b = positive_int(batch_size, "batch_size")
+    epochs = positive_int(epochs, "epochs")
+    loss_fn = get_loss("mse")
+    n = len(X)
+    total = {k: np.zeros_like(v) for k, v in params.items()}    # the running sum of gradients
+    count = updates = 0
+    for _ in range(epochs):
+        start = 0
+        while start < n:
+            end = min((start // b + 1) * b, n)                  # up to the next multiple of b, or the end
+            grads = _backward(params, _forward(params, X[start:end], acts), T[start:end], acts, loss_fn).grads
+            total = {k: total[k] + grads[k] * (end - start) for k in total}
+            count += end - start
+            if end % b == 0:                                    # (i + 1) % batchSize == 0 at i = end − 1
+                params = _update(params, {k: v / count for k, v in total.items()}, eta)
+                total = {k: np.zeros_like(v) for k, v in params.items()}
+                count, updates = 0, updates + 1
+            start = end
+    return TFPlaygroundResult(params=params, updates=updates, carried=count)

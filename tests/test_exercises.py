@@ -212,6 +212,40 @@ def test_playground_circle_point(numbers):
     assert math.hypot(x1, x2) > n["circle_radius"]           # the answer's "outside the circle"
 
 
+def test_playground_when_to_stop(numbers):
+    """Question 3 (「학습 완료」): the overfitting run trained again in one piece with the package's
+    ``train`` (the page's numbers come from ``fit`` in chunks of 50 epochs), the test loss measured
+    here with plain NumPy at the page's best epoch and at the end."""
+    import numpy as np
+
+    from mlp_lessons.network import init_params
+    from mlp_lessons.numpy_mlp import train
+    from mlp_lessons.playground import make_xor, train_test_split
+
+    n = numbers["playground"]
+    X, y = make_xor(60, noise=1.5, seed=0)                    # the question's data: noisy XOR, 60 points
+    X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_ratio=0.5, seed=1)
+
+    def test_loss(params):
+        a = np.tanh((X_te / 5) @ params["W1"] + params["B1"])
+        a = np.tanh(a @ params["W2"] + params["B2"])
+        out = 1 / (1 + np.exp(-(a @ params["W3"] + params["B3"])))
+        return float(np.mean(0.5 * (out[:, 0] - y_te) ** 2))
+
+    p0 = init_params([2, 8, 8, 1], seed=3)
+    T = y_tr.reshape(-1, 1).astype(float)
+    best = train(p0, X_tr / 5, T, activations=["tanh", "tanh", "sigmoid"], learning_rate=0.5, epochs=n["overfit_best_epoch"])
+    rest = train(best.params, X_tr / 5, T, activations=["tanh", "tanh", "sigmoid"], learning_rate=0.5,
+                 epochs=n["overfit_epochs"] - n["overfit_best_epoch"])
+    assert test_loss(best.params) == pytest.approx(n["overfit_best_test_loss"], rel=1e-9)
+    assert test_loss(rest.params) == pytest.approx(n["overfit_final_test_loss"], rel=1e-9)
+    assert float(rest.loss_history[-1]) == pytest.approx(n["overfit_final_train_loss"], rel=1e-9)
+    assert n["ex_overfit_test_ratio"] == pytest.approx(test_loss(rest.params) / test_loss(best.params), rel=1e-9)
+    assert n["ex_overfit_test_ratio"] > 1.5                   # the answer: stopping early is better
+    assert n["ex_overfit_train_ratio"] == pytest.approx(float(best.loss_history[-1]) / float(rest.loss_history[-1]), rel=1e-9)
+    assert n["ex_overfit_train_ratio"] > 10                   # while the training loss kept falling
+
+
 # --- every answer is shown, in both editions --------------------------------------------
 
 def _check_section(text: str, title: str) -> str:

@@ -244,14 +244,40 @@ def loss_curve() -> Figure:
         done, test = zip(*model.test_loss)
         ax.plot(done, test, color=color, linestyle="--", linewidth=1.4, label=tr(f"{label}: 테스트 손실",
                                                                                  f"{label}: test loss"))
-    ax.axhline(0.125, color="gray", linewidth=0.8, linestyle=":")
-    ax.text(len(epochs), 0.125, tr("항상 0.5를 출력할 때",
+    chance = 0.5 * 0.5 ** 2                     # ½ (0.5 − t)² for t = 0 or 1: always answering 0.5
+    ax.axhline(chance, color="gray", linewidth=0.8, linestyle=":")
+    ax.text(len(epochs), chance, tr("항상 0.5를 출력할 때",
                                    "always outputting 0.5"), color="gray", fontsize=9, ha="right", va="bottom")
     ax.set_xlabel(tr("에포크", "Epoch"))
     ax.set_ylabel(tr("손실 (½(y − t)²의 평균)", "Loss (mean of ½(y − t)²)"))
     ax.set_ylim(0, 0.14)
     ax.legend(fontsize=9)
     ax.set_title(tr("XOR 학습 곡선", "XOR learning curve"), fontsize=12)
+    return fig
+
+
+def overfit() -> Figure:
+    """「학습 완료」: training and test loss of a large network on noisy XOR; the test loss has a lowest point."""
+    s, model = _experiment("overfit_model")
+    fig = Figure(figsize=(6.4, 3.8))
+    ax = fig.subplots()
+    epochs = np.arange(1, len(model.loss_history) + 1)
+    done, test = (np.array(v) for v in zip(*model.test_loss))
+    best = int(np.argmin(test))
+    ax.plot(epochs, model.loss_history, color=BLUE, label=tr("학습 손실", "training loss"))
+    ax.plot(done, test, color=ORANGE, linestyle="--", linewidth=1.4, label=tr("테스트 손실", "test loss"))
+    ax.axvline(done[best], color="gray", linewidth=0.8, linestyle=":")
+    ax.plot([done[best]], [test[best]], "o", color=ORANGE)
+    ax.annotate(tr(f"테스트 손실이 가장 낮은 곳\n(에포크 {done[best]})", f"lowest test loss\n(epoch {done[best]})"),
+                (done[best], test[best]), xytext=(12, -28), textcoords="offset points", fontsize=9, color="gray")
+    ax.set_xscale("log")
+    ax.set_xlabel(tr("에포크 (로그 눈금)", "Epoch (log scale)"))
+    ax.set_ylabel(tr("손실 (½(y − t)²의 평균)", "Loss (mean of ½(y − t)²)"))
+    ax.set_ylim(0, None)
+    ax.legend(fontsize=9, loc="lower left")
+    n_hidden = "-".join(str(h) for h in experiments.OVERFIT["hidden"])
+    ax.set_title(tr(f"잡음이 섞인 XOR, 2-{n_hidden}-1 신경망: 과적합", f"Noisy XOR, a 2-{n_hidden}-1 network: overfitting"),
+                 fontsize=12)
     return fig
 
 
@@ -291,6 +317,7 @@ FIGURES: dict[str, Callable[[], Figure]] = {
     "circle_features": circle_features,
     "hidden_units": hidden_units,
     "loss_curve": loss_curve,
+    "overfit": overfit,
     "xor_no_hidden": xor_no_hidden,
     "xor_hidden": xor_hidden,
 }

@@ -18,22 +18,33 @@ How a model is trained (:func:`fit`), exactly as the page's ``>>>`` examples do:
 3. fold the scales into ``W1`` (:math:`(F/s) W_1 = F (W_1 / s)`), so the
    stored network takes raw features and its weights are those of the line
    :math:`w_1 x_1 + w_2 x_2 + b = 0` in the page's coordinates.
+
+The lab page (``docs/playground_lab.md``) has no numbers module of its own: its numbers are
+here too, under ``lab_*`` keys (``{{ playground.lab_* }}``), computed on the browser
+playground's own data and first weights (:func:`mlp_lessons.playground.lab_data`,
+:func:`~mlp_lessons.playground.lab_init_params`): the comparison with TensorFlow Playground's
+partial-batch rule (:func:`tf_comparison`) and the answers of its check questions
+(``lab_ex_*``, :func:`lab_one_step`).
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
-from mlp_lessons.network import init_params
+from mlp_lessons.network import _backward, _forward, init_params, loss_value, resolve_activations
 from mlp_lessons.numpy_mlp import accuracy, predict, train
-from mlp_lessons.playground import DATASETS, feature_map, train_test_split
+from mlp_lessons.playground import (DATASETS, feature_map, lab_data, lab_init_params, train_test_split,
+                                    train_tf_playground, updates_per_epoch)
+from mlp_lessons.loss import get_loss
 
 __all__ = ["N_SAMPLES", "TEST_RATIO", "DATA_SEED", "SPLIT_SEED", "SEED_NO_HIDDEN", "SEED_HIDDEN",
            "LEARNING_RATE", "EPOCHS", "HIDDEN_UNITS", "PLANE_NOISE", "FEATURE_SCALE", "CLASSIFICATION",
            "Split", "Model", "split", "fit", "best_line_accuracy", "gaussians_model", "plane_model",
-           "circle_models", "xor_no_hidden", "xor_hidden", "xor_activation_models", "numbers"]
+           "circle_models", "xor_no_hidden", "xor_hidden", "xor_activation_models", "overfit_model",
+           "OVERFIT", "LAB", "LAB_TF_SETUPS", "lab_fragment", "tf_comparison", "lab_one_step", "numbers"]
 
 #: Points per data set (the Playground shows a few hundred).
 N_SAMPLES = 200
@@ -242,6 +253,153 @@ def xor_activation_models() -> dict[str, Model]:
             for act in ("tanh", "relu", "sigmoid", "linear")}
 
 
+#: 「학습 완료」 (when to stop): a noisy XOR with few points and a large network, so the
+#: test loss has a lowest point and then rises while the training loss keeps falling.
+OVERFIT = {"dataset": "xor", "noise": 1.5, "n_samples": 60, "hidden": (8, 8), "epochs": 6000,
+           "record_every": 50}
+
+
+def overfit_model() -> tuple[Split, Model]:
+    """「학습 완료」: the noisy XOR of :data:`OVERFIT`, 2-8-8-1 tanh, test loss recorded every 50 epochs."""
+    s = split(OVERFIT["dataset"], noise=OVERFIT["noise"], n_samples=OVERFIT["n_samples"])
+    return s, fit(s.X_train, s.y_train, hidden=OVERFIT["hidden"], seed=SEED_HIDDEN, epochs=OVERFIT["epochs"],
+                  record_every=OVERFIT["record_every"], test=(s.X_test, s.y_test))
+
+
+@functools.lru_cache(maxsize=1)
+def _overfit_numbers() -> dict[str, float | int | str]:
+    s, m = overfit_model()
+    done, test = np.array([e for e, _ in m.test_loss]), np.array([v for _, v in m.test_loss])
+    best = int(np.argmin(test))
+    return {
+        "overfit_noise": OVERFIT["noise"], "overfit_n_train": len(s.X_train), "overfit_n_test": len(s.X_test),
+        "overfit_hidden": "-".join(str(h) for h in OVERFIT["hidden"]), "overfit_epochs": OVERFIT["epochs"],
+        "overfit_record_every": OVERFIT["record_every"],
+        "overfit_best_epoch": int(done[best]), "overfit_best_test_loss": float(test[best]),
+        "overfit_train_loss_at_best": float(m.loss_history[done[best] - 1]),
+        "overfit_final_test_loss": float(test[-1]), "overfit_final_train_loss": float(m.loss_history[-1]),
+        "overfit_first_train_loss": float(m.loss_history[0]),
+    }
+
+
+# --- the playground lab (docs/playground_lab.md): numbers of the browser playground ---------
+
+#: The lab's default setup (``DEFAULTS`` of ``docs/javascripts/playground/state.js``) as far as the
+#: comparisons below need it: the seed, the hidden layers, tanh everywhere, the learning rate.
+LAB = {"seed": 1, "layers": (4, 2), "act": "tanh", "lr": 0.03, "epochs": 100}
+
+#: Where this playground and TensorFlow Playground differ (a partial last batch): the default
+#: setup with batch size 3 (250 training points = 83 batches of 3 and one point left over), and
+#: XOR with 10 % training points (50) and batch size 30 (one full batch and 20 points left over).
+LAB_TF_SETUPS = {"default": {"data": "circle", "ratio": 50, "batch": 3},
+                 "small": {"data": "xor", "ratio": 10, "batch": 30}}
+
+
+def lab_fragment(data: str, ratio: int, batch: int, layers=LAB["layers"]) -> str:
+    """The lab's address fragment for a setup (what ``serializeState`` of ``state.js`` writes).
+
+    >>> lab_fragment("circle", 50, 3)
+    'problem=classification&data=circle&noise=0&ratio=50&batch=3&seed=1&features=x1,x2&layers=4,2&act=tanh&lr=0.03&reg=none&regRate=0&test=0'
+    """
+    return (f"problem=classification&data={data}&noise=0&ratio={ratio}&batch={batch}&seed={LAB['seed']}"
+            f"&features=x1,x2&layers={','.join(str(n) for n in layers)}&act={LAB['act']}&lr={LAB['lr']}"
+            f"&reg=none&regRate=0&test=0")
+
+
+def tf_comparison() -> dict[str, float | int | str]:
+    """The lab's table 「텐서플로 플레이그라운드와 다른 점」: each setup of :data:`LAB_TF_SETUPS`
+    trained :data:`LAB` ``["epochs"]`` epochs from the same first weights, by this playground's rule
+    (:func:`mlp_lessons.numpy_mlp.train`, the partial batch updates too) and by TensorFlow
+    Playground's (:func:`mlp_lessons.playground.train_tf_playground`); keys ``lab_tf_<setup>_*``.
+    The losses are the training loss the playground shows (mean of ½(y − t)²).
+    """
+    out: dict[str, float | int | str] = {"lab_tf_epochs": LAB["epochs"], "lab_tf_lr": LAB["lr"],
+                                         "lab_tf_layers": ", ".join(str(n) for n in LAB["layers"])}
+    sizes = [2, *LAB["layers"], 1]
+    acts = [LAB["act"]] * (len(LAB["layers"]) + 1)
+    for name, setup in LAB_TF_SETUPS.items():
+        d = lab_data(setup["data"], seed=LAB["seed"], ratio=setup["ratio"])
+        p0 = lab_init_params(sizes, LAB["seed"])
+        ours = train(p0, d.X_train, d.T_train, activations=acts, learning_rate=LAB["lr"], epochs=LAB["epochs"],
+                     batch_size=setup["batch"], shuffle=False).params
+        tf = train_tf_playground(p0, d.X_train, d.T_train, activations=acts, learning_rate=LAB["lr"],
+                                 batch_size=setup["batch"], epochs=LAB["epochs"])
+        n = len(d.X_train)
+        loss_ours = loss_value(ours, d.X_train, d.T_train, acts)
+        loss_tf = loss_value(tf.params, d.X_train, d.T_train, acts)
+        out.update({
+            f"lab_tf_{name}_fragment": lab_fragment(setup["data"], setup["ratio"], setup["batch"]),
+            f"lab_tf_{name}_href": lab_fragment(setup["data"], setup["ratio"], setup["batch"]).replace("&", "&amp;"),
+            f"lab_tf_{name}_data": setup["data"], f"lab_tf_{name}_ratio": setup["ratio"],
+            f"lab_tf_{name}_batch": setup["batch"], f"lab_tf_{name}_n_train": n,
+            f"lab_tf_{name}_left_over": n % setup["batch"],
+            f"lab_tf_{name}_updates_ours": updates_per_epoch(n, setup["batch"], "update"),
+            f"lab_tf_{name}_updates_tf": updates_per_epoch(n, setup["batch"], "carry"),
+            f"lab_tf_{name}_total_updates_tf": tf.updates,
+            f"lab_tf_{name}_loss_ours": loss_ours, f"lab_tf_{name}_loss_tf": loss_tf,
+            f"lab_tf_{name}_loss_gap": abs(loss_tf - loss_ours),
+        })
+    return out
+
+
+#: The lab's check questions: (1) updates per epoch for 30 % of the 500 points and batch 7;
+#: (2) one step on training point 1 of the experiment 「XOR, 은닉층 1개」 before any training;
+#: (3) the reader's own data with fewer training points than the batch size.
+LAB_EXERCISE_UPDATES = {"ratio": 30, "batch": 7, "n_points": 500}
+LAB_EXERCISE_STEP = {"data": "xor", "ratio": 50, "layers": (4,), "sample": 1}
+LAB_EXERCISE_OWN = {"n_points": 16, "ratio": 50, "batch": 10}
+
+
+def lab_one_step(data: str = "xor", ratio: int = 50, layers=(4,), sample: int = 1) -> dict[str, float]:
+    """The lab's 「한 단계 자세히」 panel for training point ``sample`` (1-based) before any training.
+
+    The network has tanh hidden units and a tanh output (labels −1/+1), the lab's first weights
+    for seed :data:`LAB` ``["seed"]`` and learning rate ``LAB["lr"]``; returns the output ``y``, the
+    target ``t``, the loss ``½(y − t)²``, the output delta, the output bias change ``ΔB = −η δ``,
+    and the output ``y`` after that one update is applied.
+    """
+    d = lab_data(data, seed=LAB["seed"], ratio=ratio)
+    sizes = [2, *layers, 1]
+    acts = resolve_activations(["tanh"] * (len(layers) + 1), len(layers) + 1)
+    params = lab_init_params(sizes, LAB["seed"])
+    x, t = d.X_train[sample - 1:sample], d.T_train[sample - 1:sample]
+    fwd = _forward(params, x, acts)
+    bwd = _backward(params, fwd, t, acts, get_loss("mse"))
+    L = len(acts)
+    new = {k: v - LAB["lr"] * bwd.grads[k] for k, v in params.items()}
+    y, target = float(fwd.output[0, 0]), float(t[0, 0])
+    return {"x1": float(x[0, 0]), "x2": float(x[0, 1]), "t": target, "y": y, "E": 0.5 * (y - target) ** 2,
+            "delta_out": float(bwd.deltas[-1][0, 0]), "dB_out": float(-LAB["lr"] * bwd.grads[f"B{L}"][0]),
+            "y_after": float(_forward(new, x, acts).output[0, 0])}
+
+
+def _lab_exercises() -> dict[str, float | int | str]:
+    """The answers of the lab page's check questions (keys ``lab_ex_*``)."""
+    u = LAB_EXERCISE_UPDATES
+    n = int(np.floor(u["n_points"] * u["ratio"] / 100 + 0.5))
+    step = lab_one_step(LAB_EXERCISE_STEP["data"], LAB_EXERCISE_STEP["ratio"], LAB_EXERCISE_STEP["layers"],
+                        LAB_EXERCISE_STEP["sample"])
+    own = LAB_EXERCISE_OWN
+    n_own = int(np.floor(own["n_points"] * own["ratio"] / 100 + 0.5))
+    out: dict[str, float | int | str] = {
+        "lab_ex_n_points": u["n_points"], "lab_ex_ratio": u["ratio"], "lab_ex_batch": u["batch"], "lab_ex_n_train": n,
+        "lab_ex_updates_ours": updates_per_epoch(n, u["batch"], "update"),
+        "lab_ex_updates_tf": updates_per_epoch(n, u["batch"], "carry"),
+        "lab_ex_left_over": n % u["batch"],
+        "lab_ex_step_fragment": lab_fragment(LAB_EXERCISE_STEP["data"], LAB_EXERCISE_STEP["ratio"], 10,
+                                             LAB_EXERCISE_STEP["layers"]),
+        "lab_ex_step_href": lab_fragment(LAB_EXERCISE_STEP["data"], LAB_EXERCISE_STEP["ratio"], 10,
+                                         LAB_EXERCISE_STEP["layers"]).replace("&", "&amp;"),
+        "lab_ex_step_sample": LAB_EXERCISE_STEP["sample"],
+        "lab_ex_own_n_points": own["n_points"], "lab_ex_own_ratio": own["ratio"],
+        "lab_ex_own_n_train": n_own, "lab_ex_own_batch": own["batch"],
+        "lab_ex_own_updates_ours": updates_per_epoch(n_own, own["batch"], "update"),
+        "lab_ex_own_updates_tf": updates_per_epoch(n_own, own["batch"], "carry"),
+    }
+    out.update({f"lab_ex_step_{k}": v for k, v in step.items()})
+    return out
+
+
 def numbers() -> dict[str, float | int | str]:
     """Every number the page shows, by placeholder key (``{{ playground.<key> }}``).
 
@@ -302,7 +460,10 @@ def numbers() -> dict[str, float | int | str]:
     for act, model in xor_activation_models().items():
         out[f"xor_{act}_test_accuracy"] = model.accuracy(s.X_test, s.y_test)
         out[f"xor_{act}_train_loss"] = float(model.loss_history[-1])
+    out.update(dict(_overfit_numbers()))
     out.update(_exercises())
+    out.update(tf_comparison())
+    out.update(_lab_exercises())
     return out
 
 
@@ -322,4 +483,7 @@ def _exercises() -> dict[str, float | int]:
     out["ex_point_net"] = float((u @ squared.params["W1"] + squared.params["B1"])[0, 0])
     out["ex_point_out"] = float(squared.output([EXERCISE_POINT])[0])
     out["ex_point_inside"] = int(out["ex_point_out"] >= 0.5)
+    over = _overfit_numbers()
+    out["ex_overfit_test_ratio"] = over["overfit_final_test_loss"] / over["overfit_best_test_loss"]
+    out["ex_overfit_train_ratio"] = over["overfit_train_loss_at_best"] / over["overfit_final_train_loss"]
     return out

@@ -20,6 +20,8 @@ import numpy as np
 
 from mlp_lessons import network
 from mlp_lessons.forward_pass import chapter_params
+from mlp_lessons.pages import playground as page
+from mlp_lessons.playground import lab_data, lab_init_params
 
 PATH = Path(__file__).with_name("vectors.json")
 
@@ -65,6 +67,27 @@ def _random_case(name, sizes, activations, seed, n_samples=5, learning_rate=0.5)
     return _case(name, params, X, T, activations, learning_rate)
 
 
+def _lab() -> dict:
+    """The lab page's numbers computed in Python (``mlp_lessons.pages.playground``), with the
+    training points and first weights they start from, for ``tests/js/trainer.test.mjs``: the
+    browser's data, weights and training must give the same (our rule; TF Playground's rule
+    transcribed per point in JavaScript)."""
+    n = page.numbers()
+    sizes = [2, *page.LAB["layers"], 1]
+    setups = []
+    for name, setup in page.LAB_TF_SETUPS.items():
+        d = lab_data(setup["data"], seed=page.LAB["seed"], ratio=setup["ratio"])
+        setups.append({
+            "name": name, "fragment": n[f"lab_tf_{name}_fragment"], "epochs": n["lab_tf_epochs"],
+            "X_train": d.X_train.tolist(), "T_train": d.T_train.tolist(),
+            "params": _params(lab_init_params(sizes, page.LAB["seed"])),
+            "loss_ours": n[f"lab_tf_{name}_loss_ours"], "loss_tf": n[f"lab_tf_{name}_loss_tf"],
+            "updates_tf": n[f"lab_tf_{name}_total_updates_tf"],
+        })
+    step = {k.removeprefix("lab_ex_step_"): v for k, v in n.items() if k.startswith("lab_ex_step_")}
+    return {"tf": setups, "step": step}
+
+
 def make_vectors() -> dict:
     chapter = {k: np.asarray(v, dtype=float) for k, v in chapter_params().items()}
     X = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
@@ -79,6 +102,7 @@ def make_vectors() -> dict:
                          n_samples=7, learning_rate=0.1),
             _random_case("random 3-4-2, tanh/linear", [3, 4, 2], ["tanh", "linear"], seed=23),
         ],
+        "lab": _lab(),
     }
 
 

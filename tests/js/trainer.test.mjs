@@ -1,10 +1,11 @@
 // trainer.js: the prepared experiments show what the chapter claims (fixed epochs, seeded).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import { makePoint } from "../../docs/javascripts/playground/custom.js";
 import { EXPERIMENTS } from "../../docs/javascripts/playground/experiments.js";
-import { addRegularization, backward, forward, update } from "../../docs/javascripts/playground/mlp.js";
+import { LOSSES, addRegularization, backward, forward, update } from "../../docs/javascripts/playground/mlp.js";
 import { defaultState, parseFragment } from "../../docs/javascripts/playground/state.js";
 import { Trainer } from "../../docs/javascripts/playground/trainer.js";
 
@@ -106,4 +107,74 @@ test("differs from TF Playground: L1 moves a weight across zero, no clipping to 
   const after = trainer.params.W1.flat();
   trainer.step(1);
   assert.ok(trainer.params.W1.flat().every((w, k) => w !== after[k]), "none frozen: every weight still moves");
+});
+
+// The lab page's numbers (docs/playground_lab.md #tf-differences and 「확인 문제」) are computed in
+// Python (mlp_lessons/pages/playground.py) by a port of this playground's data and first weights;
+// vectors.json carries them (tests/js/make_vectors.py).  Here the browser's own code must give the
+// same: the same points and weights, our training loss, and TensorFlow Playground's loss with its
+// rule transcribed per point from its src/playground.ts oneStep() and src/nn.ts updateWeights().
+
+const VECTORS = JSON.parse(readFileSync(new URL("./vectors.json", import.meta.url), "utf8"));
+const close = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+/** TensorFlow Playground's training loop: every point's gradient is summed; after point i of an epoch
+ * the weights change when (i + 1) % batch === 0, by the sum over the points summed so far divided by their count. */
+function trainLikeTFPlayground(params, X, T, acts, lr, batch, epochs) {
+  let sum = null, count = 0, updates = 0;
+  for (let e = 0; e < epochs; e++) {
+    for (let i = 0; i < X.length; i++) {
+      const { grads } = backward(params, forward(params, [X[i]], acts), [T[i]], acts);
+      if (sum === null) sum = grads;
+      else for (const k of Object.keys(grads)) {
+        sum[k] = k.startsWith("W") ? sum[k].map((row, a) => row.map((v, c) => v + grads[k][a][c]))
+          : sum[k].map((v, c) => v + grads[k][c]);
+      }
+      count += 1;
+      if ((i + 1) % batch === 0) {
+        const mean = Object.fromEntries(Object.entries(sum).map(([k, v]) =>
+          [k, k.startsWith("W") ? v.map((row) => row.map((g) => g / count)) : v.map((g) => g / count)]));
+        params = update(params, mean, lr);
+        sum = null; count = 0; updates += 1;
+      }
+    }
+  }
+  return { params, updates };
+}
+
+for (const setup of VECTORS.lab.tf) {
+  test(`the lab page's TF comparison (${setup.name}): same points, weights and losses as the playground`, () => {
+    const { state, messages } = parseFragment(setup.fragment);
+    assert.deepEqual(messages, []);
+    const trainer = new Trainer(state);
+    assert.equal(trainer.Xtrain.length, setup.X_train.length);
+    trainer.Xtrain.forEach((row, i) => row.forEach((v, j) => close(v, setup.X_train[i][j], 1e-12, `x[${i}][${j}]`)));
+    assert.deepEqual(trainer.Ttrain, setup.T_train);
+    assert.deepEqual(trainer.params, setup.params, "the first weights of the seed");
+    const acts = trainer.activations;
+    const tf = trainLikeTFPlayground(trainer.params, trainer.Xtrain, trainer.Ttrain, acts, state.lr, state.batch, setup.epochs);
+    assert.equal(tf.updates, setup.updates_tf);
+    trainer.step(setup.epochs);
+    close(trainer.trainLoss, setup.loss_ours, 1e-9, "our rule: the training loss the page shows");
+    const tfLoss = LOSSES.mse.f(forward(tf.params, trainer.Xtrain, acts).layers[acts.length], trainer.Ttrain);
+    close(tfLoss, setup.loss_tf, 1e-9, "TF Playground's rule: the loss the page shows");
+  });
+}
+
+test("'apply this update' (Trainer.stepSample) makes exactly the one-step update, and the page's answer follows", () => {
+  const s = VECTORS.lab.step;
+  const { state, messages } = parseFragment(s.fragment);
+  assert.deepEqual(messages, []);
+  const trainer = new Trainer(state);
+  const k = s.sample - 1, acts = trainer.activations, before = trainer.params;
+  assert.deepEqual([trainer.train[k].x1, trainer.train[k].x2, trainer.Ttrain[k][0]].map((v) => Number(v.toFixed(12))),
+    [s.x1, s.x2, s.t].map((v) => Number(v.toFixed(12))));
+  close(trainer.predict([trainer.train[k]])[0], s.y, 1e-12, "y before");
+  const { grads } = backward(before, forward(before, [trainer.Xtrain[k]], acts), [trainer.Ttrain[k]], acts);
+  close(-state.lr * grads[`B${acts.length}`][0], s.dB_out, 1e-12, "ΔB of the output unit");
+  trainer.stepSample(k);
+  assert.deepEqual(trainer.params, update(before, grads, state.lr), "exactly W − η ∂E/∂W, nothing else");
+  assert.equal(trainer.epoch, 0, "one sample is not an epoch");
+  close(trainer.predict([trainer.train[k]])[0], s.y_after, 1e-12, "y after");
+  assert.throws(() => trainer.stepSample(trainer.Xtrain.length), RangeError);
 });

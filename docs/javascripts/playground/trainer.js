@@ -76,6 +76,24 @@ export class Trainer {
     return this.metrics();
   }
 
+  /**
+   * One update of batch size 1 on training point k (0-based): exactly the update the math panel's
+   * "one step" shows, ΔW_l = −η layer_{l−1}ᵀ delta_l (without a regularization term, as shown).
+   * The epoch count stays; the losses are measured again.  Returns the gradients used.
+   */
+  stepSample(k) {
+    if (!Number.isInteger(k) || k < 0 || k >= this.Xtrain.length) {
+      throw new RangeError(`training point index must be 0..${this.Xtrain.length - 1}, got ${k}`);
+    }
+    if (this.diverged) return null;
+    const acts = this.activations;
+    const X = [this.Xtrain[k]], T = [this.Ttrain[k]];
+    const { grads } = backward(this.params, forward(this.params, X, acts), T, acts, "mse");
+    this.params = update(this.params, grads, this.state.lr);
+    this.evaluate();
+    return grads;
+  }
+
   /** Loss (and accuracy for classification) on the training and test points. */
   evaluate() {
     const acts = this.activations;

@@ -780,15 +780,20 @@ export class PlaygroundUI {
     this.mathText = el("pre", { class: "pg-math-text", id: "pg-math-neuron", tabindex: "0",
       "aria-label": t("ui.math.neuron") });
     this.stepSample = el("input", { type: "number", id: "pg-step-sample", min: 1, step: 1, value: 1, inputmode: "numeric",
-      onchange: () => this.renderMath() });
+      onchange: () => { this.applyStatus.textContent = ""; this.renderMath(); } });
     this.stepText = el("pre", { class: "pg-math-text", id: "pg-one-step", tabindex: "0", "aria-label": t("ui.math.step") });
+    this.applyStepButton = el("button", { type: "button", class: "pg-button", id: "pg-step-apply",
+      text: t("ui.math.apply"), onclick: () => this.applyOneStep() });
+    this.applyStatus = el("p", { class: "pg-hint", id: "pg-step-applied", role: "status" });
     this.stepDetails = el("details", { class: "pg-one-step", ontoggle: () => this.renderMath() },
       el("summary", { text: t("ui.math.step") }),
       el("p", { class: "pg-hint" }, document.createTextNode(t("ui.math.step.hint") + " "),
         el("a", { href: pageLink("backprop"), text: t("ui.math.backprop") })),
       el("div", { class: "pg-field pg-step-field" },
         el("label", { for: "pg-step-sample", text: t("ui.math.sample") }), this.stepSample),
-      this.stepText);
+      this.stepText,
+      el("div", { class: "pg-buttons" }, this.applyStepButton),
+      this.applyStatus);
     return el("section", { class: "pg-panel pg-math", "aria-labelledby": "pg-math-title" },
       el("h3", { class: "pg-title", id: "pg-math-title", text: t("ui.math") }),
       el("p", { class: "pg-hint", text: t("ui.math.hint") }),
@@ -825,6 +830,20 @@ export class PlaygroundUI {
     this.stepSample.value = String(k);
     const step = n === 0 ? t("ui.math.noTrain") : oneStepText(tr, k - 1);
     if (this.stepText.textContent !== step) this.stepText.textContent = step;
+    this.applyStepButton.disabled = n === 0 || tr.diverged;
+  }
+
+  /** Apply the update the "one step" panel shows (training point k, batch size 1), then show the next one. */
+  applyOneStep() {
+    const tr = this.trainer, k = Math.round(Number(this.stepSample.value)) - 1;
+    if (tr.diverged || k < 0 || k >= tr.train.length) return;
+    this.pause();
+    const point = [tr.train[k]];
+    const before = tr.predict(point)[0];
+    tr.stepSample(k);
+    const after = tr.predict(point)[0];
+    this.render();
+    this.applyStatus.textContent = t("ui.math.applied", { k: k + 1, before: f4(before), after: f4(after) });
   }
 
   // --- training loop ---------------------------------------------------------------
@@ -971,10 +990,12 @@ function oneStepText(trainer, k) {
 /**
  * Call start() once, when the playground is about to be seen: at once when the address has a
  * fragment (a shared setup, an experiment or a heading: the link leads to it), else when it
- * comes within half a screen of the window or an experiment link changes the address.  On a
+ * comes within one screen of the window or an experiment link changes the address.  On a
  * phone it sits about two screens down the page, and building it (controls, network diagram,
  * heatmaps) was the longest task of the page's first load (benchmarks/bench_lighthouse.py);
- * built half a screen ahead, it is ready before it scrolls into view.
+ * built a screen ahead, it is ready before it scrolls into view.  (One screen, not half: on a
+ * desktop the page's goals box and prepared experiments put it about 1.5 screens down, and it
+ * should be ready at load there; on a phone it is still three or more screens down.)
  * While it waits, root has data-deferred="true" (from the first time the observer finds it
  * out of reach until start(); tests/test_playground_browser.py waits for it).
  */
@@ -983,7 +1004,7 @@ export function startWhenNear(root, start) {
   const observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) once();
     else if (!started) root.dataset.deferred = "true";
-  }, { rootMargin: "0px 0px 50% 0px" });
+  }, { rootMargin: "0px 0px 100% 0px" });
   function once() {
     if (started) return;
     started = true;
