@@ -1,7 +1,7 @@
 """Every lesson page is a lesson: goals at the top, check questions, a summary at the end.
 
 For each lesson page of both editions (the pages of :data:`mlp_lessons.lessons.PAGES`
-with ``chapter=True``, except the home page, the chapter summary and the playground lab):
+with ``chapter=True``, except the home page and the chapter summary):
 
 - right after the H1 (and the page's first admonition, if any), before the first section,
   a box ``!!! abstract "이 페이지에서 배울 것"`` (``"What you will learn"``) with 3 to 5
@@ -26,7 +26,7 @@ from mlp_lessons.lessons import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {"ko": "docs", "en": "docs_en"}
-NOT_LESSONS = {"index", "summary", "playground_lab"}
+NOT_LESSONS = {"index", "summary"}
 LESSONS = [p.slug for p in PAGES if p.chapter and p.slug not in NOT_LESSONS]
 
 #: The titles the structure is recognised by, per edition.
@@ -161,7 +161,7 @@ def test_the_goals_box_must_open_the_page():
 
 def test_the_lessons_are_the_registry_pages():
     assert LESSONS == ["activations", "forward_pass", "loss", "gradient_descent", "backprop",
-                       "numpy_mlp", "playground"]
+                       "numpy_mlp", "playground", "playground_lab"]
 
 
 @pytest.mark.parametrize("lang", list(FOLDERS))

@@ -1,8 +1,7 @@
-"""The playground lab is a lesson: goals, check questions with computed answers, a summary (issue 17).
+"""The playground lab's check questions: every answer computed again by another route (issue 17).
 
-``tests/test_lesson_structure.py`` leaves ``playground_lab`` out of its lessons (its
-``NOT_LESSONS``); until that changes, the same check runs here on both editions of the lab page,
-with the functions of that file.  The answers of the lab's 「확인 문제」 / "Check yourself" are the
+``tests/test_lesson_structure.py`` checks that the lab page is a lesson (goals, check questions,
+summary) like the others.  The answers of the lab's 「확인 문제」 / "Check yourself" are the
 ``{{ playground.lab_ex_* }}`` numbers of :mod:`mlp_lessons.pages.playground`; here each is computed
 again by another route (counting the training loops, the 2-4-1 network written out with
 :mod:`math`), and each must be shown in the check section of both editions.
@@ -10,7 +9,6 @@ again by another route (counting the training loops, the 2-4-1 network written o
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 from pathlib import Path
@@ -24,13 +22,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TITLES = {"docs": "확인 문제", "docs_en": "Check yourself"}
 
 
-def _structure_module():
-    spec = importlib.util.spec_from_file_location("lesson_structure", ROOT / "tests" / "test_lesson_structure.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def numbers():
     return page.numbers()
@@ -38,16 +29,6 @@ def numbers():
 
 def _text(folder: str) -> str:
     return (ROOT / folder / "playground_lab.md").read_text(encoding="utf-8")
-
-
-def test_the_lab_page_is_a_lesson_in_both_editions():
-    structure = _structure_module()
-    found = {lang: structure.problems(_text(folder), lang) for lang, folder in (("ko", "docs"), ("en", "docs_en"))}
-    assert found == {"ko": [], "en": []}, found
-    ko, en = structure.structure(_text("docs"), "ko"), structure.structure(_text("docs_en"), "en")
-    assert (ko["goals"], ko["questions"]) == (en["goals"], en["questions"]), (ko, en)
-    # the check can fail: without its summary the page is not a lesson
-    assert structure.problems(_text("docs").replace("## 정리 { #summary }", "## 끝"), "ko")
 
 
 def _check_section(text: str, title: str) -> str:
