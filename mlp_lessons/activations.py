@@ -2,7 +2,7 @@ r"""Activation functions, each beside its derivative (page: ``docs/activations.m
 
 Every activation :math:`f` comes with two forms of its derivative:
 
-* ``<name>_deriv(x)`` takes the **input** :math:`x` (the net input ``Z``) and
+* ``<name>_deriv(x)`` takes the **input** :math:`x` (the weighted sum ``Z``) and
   returns :math:`f'(x)`;
 * ``<name>_deriv_from_output(a)`` takes the **output** :math:`a = f(x)`.  The
   chapter's ``actf_deriv(x) = x*(1-x)`` is this form for the sigmoid: it is
@@ -284,7 +284,7 @@ def softmax(z):
 class Activation:
     """An activation function with its derivative in both forms.
 
-    ``deriv`` takes the net input ``Z``; ``deriv_from_output`` takes ``f(Z)``.
+    ``deriv`` takes the weighted sum ``Z``; ``deriv_from_output`` takes ``f(Z)``.
     Both are ``None`` for softmax, whose derivative the loss handles.
     """
 

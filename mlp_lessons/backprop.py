@@ -21,7 +21,7 @@ __all__ = ["numerical_gradient", "gradient_check", "chain_rule_factors", "hidden
            "output_unit_graph"]
 
 
-def numerical_gradient(params, X, T, activations="sigmoid", loss: str = "mse",
+def numerical_gradient(params, X, T, activations="sigmoid", loss: str = "sse",
                        eps: float = 1e-6) -> dict[str, np.ndarray]:
     r"""Gradients by central differences, one parameter at a time.
 
@@ -31,7 +31,7 @@ def numerical_gradient(params, X, T, activations="sigmoid", loss: str = "mse",
     X : array_like of shape (n_samples, n0)
     T : array_like of shape (n_samples, nL)
     activations : str or list of str
-    loss : {"mse", "cross_entropy"}
+    loss : {"sse", "cross_entropy"}
     eps : float
         The nudge :math:`\varepsilon`.
 
@@ -64,7 +64,7 @@ def numerical_gradient(params, X, T, activations="sigmoid", loss: str = "mse",
     return grads
 
 
-def gradient_check(params, X, T, activations="sigmoid", loss: str = "mse", eps: float = 1e-6) -> float:
+def gradient_check(params, X, T, activations="sigmoid", loss: str = "sse", eps: float = 1e-6) -> float:
     r"""Largest relative difference between backprop's and the numerical gradients.
 
     For each parameter, :math:`|g_{bp} - g_{num}| / \max(|g_{bp}| + |g_{num}|, 10^{-12})`;
@@ -95,7 +95,7 @@ def gradient_check(params, X, T, activations="sigmoid", loss: str = "mse", eps: 
 
 
 def chain_rule_factors(params, x, t, layer: int = 2, i: int = 0, j: int = 0) -> dict[str, float]:
-    r"""The chapter's three chain-rule factors for one weight of a sigmoid MLP with MSE loss.
+    r"""The chapter's three chain-rule factors for one weight of a sigmoid MLP with the SSE loss.
 
     For weight :math:`w_{ij}` of layer ``layer`` (``W{layer}[i, j]``), one sample:
 
@@ -133,7 +133,7 @@ def chain_rule_factors(params, x, t, layer: int = 2, i: int = 0, j: int = 0) -> 
     W = params[f"W{layer}"]
     if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
         raise ValueError(f"(i, j) must index W{layer} of shape {W.shape}, got ({i}, {j})")
-    bwd = backward(params, fwd, t, "sigmoid", "mse")
+    bwd = backward(params, fwd, t, "sigmoid", "sse")
     out_j = float(fwd.layers[layer][0, j])
     if layer == L:
         dE_dout = out_j - float(t[0, j])

@@ -1,12 +1,14 @@
 r"""Loss functions and their gradients (page: ``docs/loss.md``).
 
-The chapter's loss is the half sum of squared errors of one sample,
+The chapter's loss is the sum of squared errors of one sample,
 
-.. math:: E = \frac{1}{2} \sum_i (y_i - t_i)^2 .
+.. math:: E = \frac{1}{2} \sum_i (y_i - t_i)^2 ,
 
-For a batch of :math:`n` samples :func:`mse` averages that per-sample loss, so
-for one sample it is exactly the chapter's :math:`E`.  For classification with
-several classes, :func:`softmax_cross_entropy` is the usual choice.
+오차제곱합 (SSE), the name Deep Learning from Scratch gives it (the textbook calls
+it 평균 제곱 오차, MSE, but there is no mean over the outputs).  For a batch of
+:math:`n` samples :func:`sse` averages that per-sample loss, so for one sample it
+is exactly the chapter's :math:`E`.  For classification with several classes,
+:func:`softmax_cross_entropy` is the usual choice.
 
 Each loss sits beside its gradient and both are registered in :data:`LOSSES`.
 Each formula is written once, on arrays that are already checked (the
@@ -25,7 +27,7 @@ import numpy as np
 from ._checks import as_float_array
 from .activations import softmax
 
-__all__ = ["mse", "mse_grad", "softmax_cross_entropy", "softmax_cross_entropy_grad",
+__all__ = ["sse", "sse_grad", "softmax_cross_entropy", "softmax_cross_entropy_grad",
            "one_hot", "Loss", "LOSSES", "get_loss"]
 
 
@@ -42,12 +44,13 @@ def _pair(Y, T, y_name="Y", t_name="T"):
     return Y, T
 
 
-def mse(Y, T) -> float:
-    r"""Half squared error, averaged over samples: :math:`E = \frac{1}{n}\sum_{s}\frac{1}{2}\sum_i (y_{si} - t_{si})^2`.
+def sse(Y, T) -> float:
+    r"""Sum of squared errors (오차제곱합, SSE) of each sample, averaged over samples: :math:`E = \frac{1}{n}\sum_{s}\frac{1}{2}\sum_i (y_{si} - t_{si})^2`.
 
     For one sample this is the chapter's :math:`E = \frac{1}{2}\sum_i (y_i - t_i)^2`.
-    (The chapter calls it 평균 제곱 오차, but its formula sums over outputs and
-    halves: the ½ makes the derivative simply :math:`y - t`.)
+    (The textbook calls it 평균 제곱 오차, but its formula sums over outputs and
+    halves: the ½ makes the derivative simply :math:`y - t`.  The mean squared
+    error would be :math:`\frac{1}{m}\sum_i (y_i - t_i)^2` over the :math:`m` outputs.)
 
     Parameters
     ----------
@@ -62,18 +65,18 @@ def mse(Y, T) -> float:
 
     Examples
     --------
-    >>> round(mse([[0.709383]], [[0.0]]), 6)
+    >>> round(sse([[0.709383]], [[0.0]]), 6)
     0.251612
     """
-    return _mse(*_pair(Y, T))
+    return _sse(*_pair(Y, T))
 
 
-def _mse(Y, T) -> float:
+def _sse(Y, T) -> float:
     return float(0.5 * np.sum((Y - T) ** 2) / Y.shape[0])
 
 
-def mse_grad(Y, T) -> np.ndarray:
-    r"""Gradient of :func:`mse` with respect to the outputs: :math:`\partial E/\partial y = (y - t)/n`.
+def sse_grad(Y, T) -> np.ndarray:
+    r"""Gradient of :func:`sse` with respect to the outputs: :math:`\partial E/\partial y = (y - t)/n`.
 
     Returns
     -------
@@ -81,13 +84,13 @@ def mse_grad(Y, T) -> np.ndarray:
 
     Examples
     --------
-    >>> mse_grad([[0.75]], [[0.0]])
+    >>> sse_grad([[0.75]], [[0.0]])
     array([[0.75]])
     """
-    return _mse_grad(*_pair(Y, T))
+    return _sse_grad(*_pair(Y, T))
 
 
-def _mse_grad(Y, T) -> np.ndarray:
+def _sse_grad(Y, T) -> np.ndarray:
     return (Y - T) / Y.shape[0]
 
 
@@ -132,7 +135,7 @@ def softmax_cross_entropy(Z, T) -> float:
     Parameters
     ----------
     Z : array_like of shape (n_samples, n_classes)
-        The output layer's net input (logits).
+        The output layer's weighted sums (logits).
     T : array_like of shape (n_samples, n_classes) (one-hot) or (n_samples,) of int labels
 
     Returns
@@ -178,7 +181,7 @@ def _softmax_cross_entropy_delta(Y, T) -> np.ndarray:
 class Loss:
     r"""A loss with its gradient.
 
-    ``f`` and ``grad`` take the network's output ``Y`` for ``"mse"`` and the
+    ``f`` and ``grad`` take the network's output ``Y`` for ``"sse"`` and the
     logits ``Z`` for ``"cross_entropy"`` (which needs a softmax output layer);
     ``grad`` is the derivative with respect to that argument.
 
@@ -186,7 +189,7 @@ class Loss:
     that have already checked their arrays (float64 or float32, same shape;
     nothing is copied or converted, NaN passes through): ``f_unchecked``
     takes what ``f`` takes; ``output_error(Y, T)`` takes the output ``Y`` and
-    gives :math:`\partial E/\partial Y` for ``"mse"`` and, with its softmax
+    gives :math:`\partial E/\partial Y` for ``"sse"`` and, with its softmax
     output layer, :math:`\partial E/\partial Z = (Y - T)/n` for ``"cross_entropy"``.
     """
 
@@ -199,7 +202,7 @@ class Loss:
 
 
 LOSSES: dict[str, Loss] = {
-    "mse": Loss("mse", mse, mse_grad, None, _mse, _mse_grad),
+    "sse": Loss("sse", sse, sse_grad, None, _sse, _sse_grad),
     "cross_entropy": Loss("cross_entropy", softmax_cross_entropy, softmax_cross_entropy_grad, "softmax",
                           _softmax_cross_entropy, _softmax_cross_entropy_delta),
 }
@@ -210,12 +213,12 @@ def get_loss(name: str | Loss) -> Loss:
 
     Examples
     --------
-    >>> get_loss("mse").name
-    'mse'
+    >>> get_loss("sse").name
+    'sse'
     >>> get_loss("l2")
     Traceback (most recent call last):
     ...
-    ValueError: unknown loss 'l2'; expected one of: cross_entropy, mse
+    ValueError: unknown loss 'l2'; expected one of: cross_entropy, sse
     """
     if isinstance(name, Loss):
         return name

@@ -264,7 +264,7 @@ def _check_targets(T, Y: np.ndarray, loss_name: str) -> np.ndarray:
     return T_arr
 
 
-def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "mse") -> Backward:
+def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "sse") -> Backward:
     r"""Backpropagation: every layer's delta and every parameter's gradient.
 
     Output layer (chapter's ①·②):
@@ -286,7 +286,7 @@ def backward(params, fwd: Forward, T, activations="sigmoid", loss: str = "mse") 
         Targets (int labels of shape (n_samples,) are accepted for cross-entropy).
     activations : str or list of str
         As given to :func:`forward`.
-    loss : {"mse", "cross_entropy"}
+    loss : {"sse", "cross_entropy"}
 
     Returns
     -------
@@ -367,7 +367,7 @@ def _update(params, grads, learning_rate: float) -> dict[str, np.ndarray]:
     return {key: value - learning_rate * grads[key] for key, value in params.items()}
 
 
-def loss_value(params, X, T, activations="sigmoid", loss: str = "mse") -> float:
+def loss_value(params, X, T, activations="sigmoid", loss: str = "sse") -> float:
     """The loss of ``params`` on ``(X, T)``: a forward pass then the loss.
 
     Examples

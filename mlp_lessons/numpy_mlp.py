@@ -11,7 +11,7 @@ Three ways to train, from the chapter outwards:
   :func:`chapter_loop_2_2_1`, the same loop written out with the chapter's
   ``w1 … w6, b1 … b3`` for its 2-2-1 network (several times faster again);
 * :func:`train` is the usual vectorized mini-batch trainer for any layer
-  sizes, activations, and the MSE or softmax cross-entropy loss.  Each step
+  sizes, activations, and the SSE (sum of squared errors) or softmax cross-entropy loss.  Each step
   runs the code of :mod:`mlp_lessons.network` (forward pass, backpropagation,
   update) with the activations of :data:`mlp_lessons.activations.ACTIVATIONS`
   and the losses of :data:`mlp_lessons.loss.LOSSES`, after checking its
@@ -428,13 +428,13 @@ class TrainResult:
     activations : tuple of str
         The activation of each layer, as trained (pass it to :func:`predict`).
     loss : str
-        ``"mse"`` or ``"cross_entropy"``.
+        ``"sse"`` or ``"cross_entropy"``.
     """
 
     params: dict
     loss_history: np.ndarray
     activations: tuple = field(default=())
-    loss: str = "mse"
+    loss: str = "sse"
 
 
 def _targets(T, n_samples: int, n_outputs: int, loss_name: str) -> np.ndarray:
@@ -448,7 +448,7 @@ def _targets(T, n_samples: int, n_outputs: int, loss_name: str) -> np.ndarray:
     return T_arr
 
 
-def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epochs,
+def train(params, X, T, *, activations="sigmoid", loss="sse", learning_rate, epochs,
           batch_size=None, shuffle=True, seed=None, rng=None, dtype=np.float64) -> TrainResult:
     r"""Mini-batch gradient descent for a dense MLP of any shape.
 
@@ -474,7 +474,7 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
     T : array_like of shape (n_samples, nL), or int labels (n_samples,) with ``loss="cross_entropy"``
     activations : str or list of str
         One for all layers or one per layer; softmax only last, with cross-entropy.
-    loss : {"mse", "cross_entropy"}
+    loss : {"sse", "cross_entropy"}
     learning_rate : float > 0
     epochs : int >= 1
     batch_size : int >= 1, optional
@@ -518,7 +518,7 @@ def train(params, X, T, *, activations="sigmoid", loss="mse", learning_rate, epo
         raise ValueError(f"loss {loss_fn.name!r} needs a {loss_fn.output_activation!r} output layer, "
                          f"got {names[-1]!r}")
     if loss_fn.output_activation is None and names[-1] == "softmax":
-        raise ValueError("a softmax output layer needs loss='cross_entropy', got 'mse'")
+        raise ValueError("a softmax output layer needs loss='cross_entropy', got 'sse'")
     for name in names:
         if name not in trainable and name != "softmax":
             raise ValueError(f"activation {name!r} cannot be trained by gradient descent here "

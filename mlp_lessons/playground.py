@@ -337,7 +337,7 @@ def fit_linear_vs_hidden(dataset="xor", *, n_samples=200, noise=0.0, hidden=4, e
     """Train a network without and with a hidden layer on one classification set.
 
     Inputs are scaled by 1/5 (to about [−1, 1]); both networks train by
-    full-batch gradient descent on the MSE loss from seeded initial weights.
+    full-batch gradient descent on the SSE loss from seeded initial weights.
     On ``"gaussians"`` both succeed; on ``"xor"`` only the one with a hidden
     layer does (the chapter's "은닉층 없이" / "은닉층을 추가한" experiment).
 
@@ -604,7 +604,7 @@ def train_tf_playground(params, X, T, *, activations, learning_rate: float, batc
     eta = positive_number(learning_rate, "learning_rate")
     b = positive_int(batch_size, "batch_size")
     epochs = positive_int(epochs, "epochs")
-    loss_fn = get_loss("mse")
+    loss_fn = get_loss("sse")
     n = len(X)
     total = {k: np.zeros_like(v) for k, v in params.items()}    # the running sum of gradients
     count = updates = 0

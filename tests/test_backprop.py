@@ -53,7 +53,7 @@ def _params(sizes, seed):
 
 @pytest.mark.parametrize("sizes", SHAPES)
 @pytest.mark.parametrize("activation", SMOOTH)
-def test_gradient_check_mse_every_activation(sizes, activation):
+def test_gradient_check_sse_every_activation(sizes, activation):
     params = _params(sizes, seed=11)
     X, T = _data(sizes)
     # relu: make sure no net input sits within a nudge of the kink at 0
@@ -63,7 +63,7 @@ def test_gradient_check_mse_every_activation(sizes, activation):
 
 
 @pytest.mark.parametrize("sizes", SHAPES)
-def test_gradient_check_mse_mixed_activations(sizes):
+def test_gradient_check_sse_mixed_activations(sizes):
     L = len(sizes) - 1
     acts = (["relu", "tanh", "linear"] * 2)[: L - 1] + ["sigmoid"]
     params = init_params(sizes, seed=12, method="uniform01")
@@ -134,7 +134,7 @@ def test_gradient_check_detects_a_wrong_backward(monkeypatch):
 
 
 def test_numerical_gradient_of_a_linear_layer_is_known():
-    # One linear layer with mse: E = 1/(2n) ||XW + B - T||^2, so dE/dW = X^T (XW + B - T)/n.
+    # One linear layer with sse: E = 1/(2n) ||XW + B - T||^2, so dE/dW = X^T (XW + B - T)/n.
     rng = np.random.default_rng(51)
     X, T = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
     params = {"W1": rng.normal(size=(3, 2)), "B1": rng.normal(size=2)}

@@ -10,7 +10,7 @@ be the same: the fence's language, the number and order of the blocks, every oth
 2. **Text for the reader.**  A Python string literal whose *Korean* version contains Hangul is
    text a reader sees (a print label, a plot title): in both editions it is replaced by a
    placeholder that keeps the literal's prefix and, in an f-string, its replacement fields
-   (``{mse(layer2, T_XOR):.6f}``: the expression and its format spec must match).  A literal
+   (``{sse(layer2, T_XOR):.6f}``: the expression and its format spec must match).  A literal
    without Hangul in the Korean edition is code and must be the same: dict keys (``"W1"``),
    activation names (``"sigmoid"``), file names, format strings, a label that stays English.
 3. **Expected output with Hangul.**  In a ``pycon`` block the source of each ``>>>`` example is

@@ -106,9 +106,9 @@ def test_loss_nearly_right(numbers):
     squared = lambda z: 0.5 * (sig(z) - t) ** 2                       # noqa: E731
     cross = lambda z: -(t * math.log(sig(z)) + (1 - t) * math.log(1 - sig(z)))  # noqa: E731
     assert n["ex_p"] == p
-    assert n["ex_p_mse"] == pytest.approx(0.5 * (1 - p) ** 2, abs=1e-12)
+    assert n["ex_p_sse"] == pytest.approx(0.5 * (1 - p) ** 2, abs=1e-12)
     assert n["ex_p_ce"] == pytest.approx(-math.log(p), abs=1e-12)
-    assert n["ex_p_mse_grad"] == pytest.approx(central(squared, z), abs=1e-8)
+    assert n["ex_p_sse_grad"] == pytest.approx(central(squared, z), abs=1e-8)
     assert n["ex_p_ce_grad"] == pytest.approx(central(cross, z), abs=1e-8)
     assert n["ex_p_ratio"] == pytest.approx(1 / (p * (1 - p)), rel=1e-9)
     assert n["ex_p_ratio"] < n["cw_ratio"]

@@ -38,7 +38,7 @@ EXPLORABLES = {
     "activations": ("activations", "activations.js", "figures/activations/all.svg"),
     "forward_pass": ("forward-pass", "forward_pass.js", "figures/forward_pass/forward_values.svg"),
     "backprop": ("backprop", "backprop.js", "figures/backprop/delta_flow.svg"),
-    "loss": ("loss", "loss.js", "figures/loss/mse_vs_ce.svg"),
+    "loss": ("loss", "loss.js", "figures/loss/sse_vs_ce.svg"),
     "numpy_mlp": ("numpy-mlp", "numpy_mlp.js", "figures/numpy_mlp/decision_boundary.svg"),
 }
 PAGES = {"gradient_descent_2d": "gradient_descent"}
@@ -364,7 +364,7 @@ def loss_cells(root) -> dict[str, str]:
 def test_loss_shows_the_confidently_wrong_case_and_follows_the_prediction(page, base_url):
     n = loss_page.numbers()
     root = open_explorable(page, base_url, "loss")
-    assert loss_cells(root) == {"mse": f"{n['cw_mse']:.6f}", "mse_grad": f"{n['cw_mse_grad']:.6f}",
+    assert loss_cells(root) == {"sse": f"{n['cw_sse']:.6f}", "sse_grad": f"{n['cw_sse_grad']:.6f}",
                                 "ce": f"{n['cw_ce']:.6f}", "ce_grad": f"{n['cw_ce_grad']:.6f}"}
     assert f"{n['cw_ratio']:.1f}" in root.locator("[data-value=ratio]").inner_text()
     # the page's exercise: p = 0.9, with the arrow keys
@@ -372,12 +372,12 @@ def test_loss_shows_the_confidently_wrong_case_and_follows_the_prediction(page, 
     press(page, slider, "ArrowRight", round((n["ex_p"] - n["cw_p"]) / float(slider.get_attribute("step"))))
     assert float(slider.input_value()) == pytest.approx(n["ex_p"])
     cells = loss_cells(root)
-    assert cells["mse_grad"] == f"{n['ex_p_mse_grad']:.6f}" and cells["ce_grad"] == f"{n['ex_p_ce_grad']:.6f}"
+    assert cells["sse_grad"] == f"{n['ex_p_sse_grad']:.6f}" and cells["ce_grad"] == f"{n['ex_p_ce_grad']:.6f}"
     assert f"{n['ex_p_ratio']:.1f}" in root.locator("[data-value=ratio]").inner_text()
     # target 0, with the radio group's arrow keys: the package's numbers for t = 0
     press(page, root.locator("input[type=radio]:checked"), "ArrowLeft")
     g = loss_page.sigmoid_output_grads(loss_page.logit([n["ex_p"]]), 0)
-    assert loss_cells(root) == {k: f"{g[k][0]:.6f}" for k in ("mse", "mse_grad", "ce", "ce_grad")}
+    assert loss_cells(root) == {k: f"{g[k][0]:.6f}" for k in ("sse", "sse_grad", "ce", "ce_grad")}
 
 
 # --- NumPy MLP ---------------------------------------------------------------------------------

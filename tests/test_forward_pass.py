@@ -108,7 +108,7 @@ def test_worked_example_chain_rule(example):
 def test_worked_example_matches_general_backprop(example):
     p = chapter_params()
     fwd = network.forward(p, [[0.0, 0.0]], "sigmoid")
-    bwd = network.backward(p, fwd, [[0.0]], "sigmoid", "mse")
+    bwd = network.backward(p, fwd, [[0.0]], "sigmoid", "sse")
     assert example.dE_dw5 == pytest.approx(float(bwd.grads["W2"][0, 0]), rel=1e-14)
     assert network.loss_value(p, [[0.0, 0.0]], [[0.0]]) == pytest.approx(example.E, rel=1e-14)
     f = chain_rule_factors(p, [0.0, 0.0], [0.0], layer=2, i=0, j=0)

@@ -86,9 +86,9 @@ def test_confidently_wrong_gradients(numbers):
     p = numbers["cw_p"]
     assert p == 0.01
     assert ref_sigmoid(numbers["cw_z"]) == pytest.approx(p, rel=1e-12)
-    assert numbers["cw_mse"] == pytest.approx(0.5 * (p - 1) ** 2, rel=1e-12)
+    assert numbers["cw_sse"] == pytest.approx(0.5 * (p - 1) ** 2, rel=1e-12)
     assert numbers["cw_ce"] == pytest.approx(-math.log(p), rel=1e-12)
-    assert numbers["cw_mse_grad"] == pytest.approx((p - 1) * p * (1 - p), rel=1e-10)
+    assert numbers["cw_sse_grad"] == pytest.approx((p - 1) * p * (1 - p), rel=1e-10)
     assert numbers["cw_ce_grad"] == pytest.approx(p - 1, rel=1e-12)
     assert numbers["cw_ratio"] == pytest.approx(1 / (p * (1 - p)), rel=1e-10)
 
@@ -99,7 +99,7 @@ def test_digit_example(numbers):
         z = page.DIGIT_LOGITS[name]
         p = np.exp(z) / np.exp(z).sum()
         assert numbers[f"digit_{name}_p_target"] == pytest.approx(p[3], rel=1e-12)
-        assert numbers[f"digit_{name}_mse"] == pytest.approx(0.5 * np.sum((p - T) ** 2), rel=1e-12)
+        assert numbers[f"digit_{name}_sse"] == pytest.approx(0.5 * np.sum((p - T) ** 2), rel=1e-12)
         assert numbers[f"digit_{name}_ce"] == pytest.approx(-math.log(p[3]), rel=1e-12)
     assert numbers["digit_good_argmax"] == 3 == numbers["digit_target"]
     assert numbers["digit_bad_argmax"] == 8
@@ -122,7 +122,7 @@ def test_sigmoid_output_grads_match_central_differences():
     for t in (0, 1):
         g = page.sigmoid_output_grads(z, t)
         plus, minus = page.sigmoid_output_grads(z + h, t), page.sigmoid_output_grads(z - h, t)
-        assert np.allclose(g["mse_grad"], (plus["mse"] - minus["mse"]) / (2 * h), atol=1e-9)
+        assert np.allclose(g["sse_grad"], (plus["sse"] - minus["sse"]) / (2 * h), atol=1e-9)
         assert np.allclose(g["ce_grad"], (plus["ce"] - minus["ce"]) / (2 * h), atol=1e-9)
         p = np.array([ref_sigmoid(v) for v in z])
         assert np.allclose(g["ce"], -(t * np.log(p) + (1 - t) * np.log(1 - p)))
@@ -151,8 +151,8 @@ def draw(func):
         return func()
 
 
-def test_mse_curve_marks_the_chapters_example():
-    ax = draw(figs.mse_curve_figure).axes[0]
+def test_sse_curve_marks_the_chapters_example():
+    ax = draw(figs.sse_curve_figure).axes[0]
     lines = ax.get_lines()
     t0, t1 = lines[0], lines[1]
     y = np.asarray(t0.get_xdata())
@@ -166,15 +166,15 @@ def test_mse_curve_marks_the_chapters_example():
     assert slope == pytest.approx(ref_chapter_output(0, 0))
 
 
-def test_mse_vs_ce_figure():
-    fig = draw(figs.mse_vs_ce_figure)
+def test_sse_vs_ce_figure():
+    fig = draw(figs.sse_vs_ce_figure)
     ax_l, ax_g = fig.axes
-    mse_line, ce_line = ax_l.get_lines()[:2]
-    p = np.asarray(mse_line.get_xdata())
-    assert np.allclose(mse_line.get_ydata(), 0.5 * (p - 1) ** 2)
+    sse_line, ce_line = ax_l.get_lines()[:2]
+    p = np.asarray(sse_line.get_xdata())
+    assert np.allclose(sse_line.get_ydata(), 0.5 * (p - 1) ** 2)
     assert np.allclose(ce_line.get_ydata(), -np.log(p))
-    g_mse, g_ce = ax_g.get_lines()[:2]
-    assert np.allclose(g_mse.get_ydata(), np.abs((p - 1) * p * (1 - p)))
+    g_sse, g_ce = ax_g.get_lines()[:2]
+    assert np.allclose(g_sse.get_ydata(), np.abs((p - 1) * p * (1 - p)))
     assert np.allclose(g_ce.get_ydata(), np.abs(p - 1))
 
 

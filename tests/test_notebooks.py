@@ -61,7 +61,7 @@ from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
 from mlp_lessons.forward_pass import chapter_test_table, format_test_table, worked_example
 from mlp_lessons.forward_pass import predict as forward_predict
 from mlp_lessons.gradient_descent import chapter_output, descent_1d, descent_2d, learning_rate_sweep
-from mlp_lessons.loss import mse, one_hot
+from mlp_lessons.loss import sse, one_hot
 from mlp_lessons.network import init_params
 from mlp_lessons.numpy_mlp import accuracy, fit_chapter, predict, train
 from mlp_lessons.pages import numpy_mlp as numpy_mlp_page
@@ -413,7 +413,7 @@ def numpy_mlp_reference():
     """The numpy_mlp notebook's runs by the package: the chapter's test() table after 90000
     epochs, and the full-batch run (learning rate 4, 3000 epochs)."""
     trained = fit_chapter(chapter_params(), XOR_X, T_XNOR, epochs=90000, learning_rate=0.2)
-    batch = train(chapter_params(), XOR_X, T_XNOR, activations="sigmoid", loss="mse",
+    batch = train(chapter_params(), XOR_X, T_XNOR, activations="sigmoid", loss="sse",
                   learning_rate=4.0, epochs=3000)
     return (format_test_table(chapter_test_table(trained, XOR_X, T_XNOR)), batch.loss_history[-1],
             predict(batch.params, XOR_X).ravel().round(4))
@@ -431,7 +431,7 @@ def digits_reference():
         digits.data / 16.0, digits.target, test_size=0.25, random_state=0, stratify=digits.target)
     T_train = one_hot(y_train, 10)
     result = train(init_params([64, 32, 10], seed=0), X_train, T_train, activations="sigmoid",
-                   loss="mse", learning_rate=2.0, epochs=30, batch_size=32, seed=0)
+                   loss="sse", learning_rate=2.0, epochs=30, batch_size=32, seed=0)
     Y_test = predict(result.params, X_test, "sigmoid")
     wrong = int(np.sum(np.argmax(Y_test, axis=1) != y_test))
 
@@ -443,10 +443,10 @@ def digits_reference():
             scores.append(accuracy(predict(params, X_test, activations), y_test))
         return scores
 
-    with_mse = per_epoch("sigmoid", "mse", T_train)
+    with_sse = per_epoch("sigmoid", "sse", T_train)
     with_ce = per_epoch(["sigmoid", "softmax"], "cross_entropy", y_train)
     return (accuracy(Y_test, y_test), wrong, len(y_test),
-            {epoch: (with_mse[epoch - 1], with_ce[epoch - 1]) for epoch in (1, 3, 5, 10, 30)})
+            {epoch: (with_sse[epoch - 1], with_ce[epoch - 1]) for epoch in (1, 3, 5, 10, 30)})
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["01_activations"])])
@@ -481,7 +481,7 @@ def test_forward_pass_notebook(shown, edition):
     assert format_test_table(chapter_test_table(chapter_params(), XOR_X, T_XOR)) in text
     outputs = forward_predict(chapter_params(), XOR_X)[2]
     assert str(outputs) in text and "[[" + "]\n [".join(CHAPTER_LAB_OUTPUTS) + "]]" in text
-    assert printed_after(text, label["loss_before"]) == f"{mse(outputs, T_XOR):.6f}"
+    assert printed_after(text, label["loss_before"]) == f"{sse(outputs, T_XOR):.6f}"
 
 
 @pytest.mark.parametrize("edition", [e for e, stem in with_stems(["03_gradient_descent"])])
@@ -529,7 +529,7 @@ def test_digits_notebook(shown, edition):
     assert test_accuracy >= DIGITS_MIN_ACCURACY, test_accuracy
     # test accuracy after some epochs, sigmoid + MSE and softmax + cross-entropy (learning rate 0.5)
     epoch_line = re.compile(rf"^{re.escape(label['epoch'])}\s+(\d+): \D*(\d\.\d+)\D*(\d\.\d+)$", re.MULTILINE)
-    scores = {int(e): (mse_score, ce) for e, mse_score, ce in epoch_line.findall(text)}
+    scores = {int(e): (sse_score, ce) for e, sse_score, ce in epoch_line.findall(text)}
     assert scores == {e: (f"{a:.3f}", f"{b:.3f}") for e, (a, b) in expected.items()}
     # the notebook's claim: cross-entropy climbs much faster in the first epochs
     # (seed 0, epochs 1, 3, 5: 0.58 vs 0.30 on average)

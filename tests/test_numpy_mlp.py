@@ -255,7 +255,7 @@ def test_train_is_the_public_network_functions_bit_for_bit(batch_size, shuffle, 
                    shuffle=shuffle, seed=7)
     shuffling = shuffle and batch_size is not None and batch_size < 4
     rng = np.random.default_rng(7)
-    expected, history = network_steps(params, XOR_X, T_XOR, acts, "mse", 0.3, 25, batch_size or 4,
+    expected, history = network_steps(params, XOR_X, T_XOR, acts, "sse", 0.3, 25, batch_size or 4,
                                       lambda _: rng.permutation(4) if shuffling else np.arange(4))
     np.testing.assert_array_equal(result.loss_history, history)
     for k in params:

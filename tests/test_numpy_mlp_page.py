@@ -26,7 +26,7 @@ import pytest
 
 from mlp_lessons.figures import numpy_mlp as figs
 from mlp_lessons.forward_pass import chapter_params, chapter_test_table, format_test_table
-from mlp_lessons.loss import mse
+from mlp_lessons.loss import sse
 from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, fit_chapter, fit_chapter_numpy, predict, train
 from mlp_lessons.pages import PLACEHOLDER, fill
 from mlp_lessons.pages import numpy_mlp as page
@@ -136,8 +136,8 @@ def test_numbers_match_a_direct_run(numbers):
     direct = fit_chapter(chapter_params(), XOR_X, T_XNOR, epochs=90000, learning_rate=0.2)
     y = predict(direct, XOR_X).ravel()
     assert [numbers[f"xnor_y{i}"] for i in range(4)] == y.tolist()     # the chunked curve run is the same run
-    assert numbers["loss_end"] == mse(y.reshape(-1, 1), T_XNOR)
-    assert numbers["loss_start"] == mse(predict(chapter_params(), XOR_X), T_XNOR)
+    assert numbers["loss_end"] == sse(y.reshape(-1, 1), T_XNOR)
+    assert numbers["loss_start"] == sse(predict(chapter_params(), XOR_X), T_XNOR)
     assert numbers["epochs"] == 90000 and numbers["updates"] == 360000
 
 
@@ -145,7 +145,7 @@ def test_xor_numbers(numbers):
     direct = fit_chapter(chapter_params(), XOR_X, T_XOR, epochs=90000, learning_rate=0.2)
     y = predict(direct, XOR_X).ravel()
     assert [numbers[f"xor_y{i}"] for i in range(4)] == y.tolist()
-    assert numbers["loss_end_xor"] == mse(y.reshape(-1, 1), T_XOR)
+    assert numbers["loss_end_xor"] == sse(y.reshape(-1, 1), T_XOR)
     assert y[1] > 0.99 and y[2] > 0.99 and y[0] < 0.01 and y[3] < 0.02
 
 

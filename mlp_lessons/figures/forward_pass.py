@@ -156,7 +156,7 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
                            "y": f"$z_y = {_fmt(z_y, digits + 1)}$"}
         else:
             t = np.array([[0.0]]) if target is None else np.asarray(target, dtype=float).reshape(1, 1)
-            bwd = backward(params, fwd, t, "sigmoid", "mse")
+            bwd = backward(params, fwd, t, "sigmoid", "sse")
             (d1, d2), (dy,) = bwd.deltas[0][0], bwd.deltas[1][0]
             notes.update(h1=rf"$\delta_{{h1}} = {_fmt(d1, digits + 2)}$",
                          h2=rf"$\delta_{{h2}} = {_fmt(d2, digits + 2)}$",

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 
 from mlp_lessons.activations import softmax
 from mlp_lessons.figures import tr
-from mlp_lessons.loss import mse, mse_grad
+from mlp_lessons.loss import sse, sse_grad
 from mlp_lessons.pages.loss import (
     CONFIDENT_WRONG_P, DIGIT_LOGITS, DIGIT_TARGET, chapter_output, logit, sigmoid_output_grads,
 )
@@ -23,10 +23,10 @@ from mlp_lessons.pages.loss import (
 
 def _half_squared_error(y, t: float) -> np.ndarray:
     """E = ½ (y − t)² for each output value y (one sample, one output each)."""
-    return np.array([mse([[yk]], [[t]]) for yk in np.asarray(y, dtype=float)])
+    return np.array([sse([[yk]], [[t]]) for yk in np.asarray(y, dtype=float)])
 
 
-def mse_curve_figure(output=None, target: float = 0.0) -> Figure:
+def sse_curve_figure(output=None, target: float = 0.0) -> Figure:
     """E = ½(y − t)² against the output y for t = 0 and t = 1; the chapter's example marked with its tangent.
 
     Parameters
@@ -43,8 +43,8 @@ def mse_curve_figure(output=None, target: float = 0.0) -> Figure:
     ax.plot(y, _half_squared_error(y, 0.0), color="C0", label=tr("정답 t = 0: E = ½ y²", "target t = 0: E = ½ y²"))
     ax.plot(y, _half_squared_error(y, 1.0), color="C1", linestyle="--", label=tr("정답 t = 1: E = ½ (y - 1)²",
                                                                                  "target t = 1: E = ½ (y - 1)²"))
-    E_mark = mse([[y_mark]], [[target]])
-    slope = float(mse_grad([[y_mark]], [[target]])[0, 0])
+    E_mark = sse([[y_mark]], [[target]])
+    slope = float(sse_grad([[y_mark]], [[target]])[0, 0])
     around = np.linspace(y_mark - 0.18, y_mark + 0.18, 2)
     ax.plot(around, E_mark + slope * (around - y_mark), color="0.35", linewidth=1.2,
             label=tr(f"접선: 기울기 ∂E/∂y = y - t = {slope:.3f}", f"tangent: slope ∂E/∂y = y - t = {slope:.3f}"))
@@ -62,25 +62,25 @@ def mse_curve_figure(output=None, target: float = 0.0) -> Figure:
     return fig
 
 
-def mse_vs_ce_figure(p_mark: float = CONFIDENT_WRONG_P) -> Figure:
+def sse_vs_ce_figure(p_mark: float = CONFIDENT_WRONG_P) -> Figure:
     """Target 1, a sigmoid output p: the two losses vs. p (top) and |∂E/∂z| vs. p (bottom)."""
     p = np.linspace(0.005, 0.995, 100)
     g = sigmoid_output_grads(logit(p), 1)
     mark = sigmoid_output_grads([logit(p_mark)], 1)
     fig = Figure(figsize=(6.4, 7.0), layout="constrained")    # stacked: readable on phones too
     ax_l, ax_g = fig.subplots(2, 1, sharex=True)
-    ax_l.plot(p, g["mse"], color="C0", label=tr("제곱 오차 ½ (p - 1)²", "squared error ½ (p - 1)²"))
+    ax_l.plot(p, g["sse"], color="C0", label=tr("제곱 오차 ½ (p - 1)²", "squared error ½ (p - 1)²"))
     ax_l.plot(p, g["ce"], color="C1", linestyle="--", label=tr("교차 엔트로피 -ln p", "cross-entropy -ln p"))
-    ax_g.plot(p, np.abs(g["mse_grad"]), color="C0", label=tr("제곱 오차: |(p - 1) p (1 - p)|",
+    ax_g.plot(p, np.abs(g["sse_grad"]), color="C0", label=tr("제곱 오차: |(p - 1) p (1 - p)|",
                                                              "squared error: |(p - 1) p (1 - p)|"))
     ax_g.plot(p, np.abs(g["ce_grad"]), color="C1", linestyle="--", label=tr("교차 엔트로피: |p - 1|",
                                                                             "cross-entropy: |p - 1|"))
-    for key, color in (("mse", "C0"), ("ce", "C1")):
+    for key, color in (("sse", "C0"), ("ce", "C1")):
         ax_l.plot([p_mark], mark[key], "o", color=color, markersize=6)
         ax_g.plot([p_mark], np.abs(mark[f"{key}_grad"]), "o", color=color, markersize=6)
-    ax_g.annotate(tr(f"p = {p_mark:g}: 제곱 오차의 기울기 {abs(mark['mse_grad'][0]):.4f}",
-                     f"p = {p_mark:g}: slope of the squared error {abs(mark['mse_grad'][0]):.4f}"),
-                  xy=(p_mark, abs(mark["mse_grad"][0])), xytext=(0.06, 0.25), fontsize=9,
+    ax_g.annotate(tr(f"p = {p_mark:g}: 제곱 오차의 기울기 {abs(mark['sse_grad'][0]):.4f}",
+                     f"p = {p_mark:g}: slope of the squared error {abs(mark['sse_grad'][0]):.4f}"),
+                  xy=(p_mark, abs(mark["sse_grad"][0])), xytext=(0.06, 0.25), fontsize=9,
                   arrowprops={"arrowstyle": "->", "color": "0.3"})
     ax_l.set_title(tr("정답이 1일 때의 손실", "Loss when the target is 1"))
     ax_l.set_ylim(0.0, 4.0)
@@ -120,7 +120,7 @@ def digit_outputs_figure(logits=None, target: int = DIGIT_TARGET) -> Figure:
 
 
 FIGURES: dict[str, Callable[[], Figure]] = {
-    "mse_curve": mse_curve_figure,
-    "mse_vs_ce": mse_vs_ce_figure,
+    "sse_curve": sse_curve_figure,
+    "sse_vs_ce": sse_vs_ce_figure,
     "digit_outputs": digit_outputs_figure,
 }

@@ -25,7 +25,7 @@ from mlp_lessons.activations import (
 )
 from mlp_lessons.data import T_XOR as XOR_T
 from mlp_lessons.data import XOR_X, chapter_params
-from mlp_lessons.loss import mse
+from mlp_lessons.loss import sse
 from mlp_lessons.numpy_mlp import actf
 
 __all__ = ["CHAPTER_THRESHOLD", "XOR_X", "XOR_T", "chapter_step", "chapter_sigmoid",
@@ -144,7 +144,7 @@ STEP_DATA_T = np.array([0.0, 0.0, 1.0, 1.0])
 def step_unit_loss(w, activation, bias: float = 0.5):
     r"""Loss of the one-unit network :math:`y = f(w x + b)` on :data:`STEP_DATA_X`, for each ``w``.
 
-    :math:`E(w) = \frac{1}{n}\sum_s \frac{1}{2}(f(w x_s + b) - t_s)^2` (the package's ``mse``).
+    :math:`E(w) = \frac{1}{n}\sum_s \frac{1}{2}(f(w x_s + b) - t_s)^2` (the package's ``sse``).
 
     Parameters
     ----------
@@ -164,7 +164,7 @@ def step_unit_loss(w, activation, bias: float = 0.5):
     """
     w = np.asarray(w, dtype=float).reshape(-1)
     Y = activation(np.outer(w, STEP_DATA_X) + bias)      # (m, n_samples)
-    return np.array([mse(y.reshape(-1, 1), STEP_DATA_T.reshape(-1, 1)) for y in Y])
+    return np.array([sse(y.reshape(-1, 1), STEP_DATA_T.reshape(-1, 1)) for y in Y])
 
 
 def sci_tex(value: float, digits: int = 1) -> str:

@@ -176,7 +176,7 @@ def _sample_numbers(x, t, suffix: str) -> dict[str, float]:
     """Forward values, deltas and the gradients of w1, b1 for one sample."""
     p = chapter_params()
     fwd = forward(p, [list(x)], "sigmoid")
-    bwd = backward(p, fwd, [[t]], "sigmoid", "mse")
+    bwd = backward(p, fwd, [[t]], "sigmoid", "sse")
     a1, a2 = fwd.layers[1][0]
     a_y = fwd.output[0, 0]
     (d1, d2), (dy,) = bwd.deltas[0][0], bwd.deltas[1][0]

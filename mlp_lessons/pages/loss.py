@@ -19,7 +19,7 @@ import numpy as np
 from mlp_lessons.activations import sigmoid, sigmoid_deriv, softmax
 from mlp_lessons.data import T_XOR as XOR_T
 from mlp_lessons.data import XOR_X, chapter_params
-from mlp_lessons.loss import mse, mse_grad, softmax_cross_entropy, softmax_cross_entropy_grad
+from mlp_lessons.loss import sse, sse_grad, softmax_cross_entropy, softmax_cross_entropy_grad
 from mlp_lessons.network import forward
 
 __all__ = ["chapter_params", "chapter_output", "XOR_X", "XOR_T", "logit",
@@ -81,24 +81,24 @@ def sigmoid_output_grads(z, t):
 
     Returns
     -------
-    dict with arrays ``"p"``, ``"mse"``, ``"mse_grad"``, ``"ce"``, ``"ce_grad"``, each of shape (m,)
+    dict with arrays ``"p"``, ``"sse"``, ``"sse_grad"``, ``"ce"``, ``"ce_grad"``, each of shape (m,)
 
     Examples
     --------
     >>> g = sigmoid_output_grads([0.0], 1)
     >>> {k: round(float(v[0]), 6) for k, v in g.items()}
-    {'p': 0.5, 'mse': 0.125, 'mse_grad': -0.125, 'ce': 0.693147, 'ce_grad': -0.5}
+    {'p': 0.5, 'sse': 0.125, 'sse_grad': -0.125, 'ce': 0.693147, 'ce_grad': -0.5}
     """
     if t not in (0, 1):
         raise ValueError(f"t must be 0 or 1, got {t!r}")
     z = np.asarray(z, dtype=float).reshape(-1)
     p = sigmoid(z)
-    out = {"p": p, "mse": np.empty_like(z), "mse_grad": np.empty_like(z),
+    out = {"p": p, "sse": np.empty_like(z), "sse_grad": np.empty_like(z),
            "ce": np.empty_like(z), "ce_grad": np.empty_like(z)}
     for k, zk in enumerate(z):
         y = p[k:k + 1].reshape(1, 1)
-        out["mse"][k] = mse(y, [[t]])
-        out["mse_grad"][k] = (mse_grad(y, [[t]]) * sigmoid_deriv(zk))[0, 0]
+        out["sse"][k] = sse(y, [[t]])
+        out["sse_grad"][k] = (sse_grad(y, [[t]]) * sigmoid_deriv(zk))[0, 0]
         Z2 = np.array([[0.0, zk]])             # 2-class softmax: class 1 gets sigmoid(z)
         out["ce"][k] = softmax_cross_entropy(Z2, [t])
         out["ce_grad"][k] = softmax_cross_entropy_grad(Z2, [t])[0, 1]
@@ -119,8 +119,8 @@ def numbers() -> dict[str, float | int | str]:
     y = chapter_output((0.0, 0.0))
     n["a_y"] = y
     n["target"] = 0.0
-    n["E"] = mse([[y]], [[0.0]])
-    n["dE_dy"] = float(mse_grad([[y]], [[0.0]])[0, 0])
+    n["E"] = sse([[y]], [[0.0]])
+    n["dE_dy"] = float(sse_grad([[y]], [[0.0]])[0, 0])
     n["mean_of_squares"] = float(np.mean((np.array([y]) - 0.0) ** 2))
     n["error"] = y - 0.0
 
@@ -128,18 +128,18 @@ def numbers() -> dict[str, float | int | str]:
     Y = forward(chapter_params(), XOR_X, "sigmoid").output
     for k, (x, yk) in enumerate(zip(XOR_X, Y[:, 0])):
         n[f"y_{int(x[0])}{int(x[1])}"] = float(yk)
-    n["E_batch"] = mse(Y, XOR_T)
+    n["E_batch"] = sse(Y, XOR_T)
 
     # A confidently wrong sigmoid output: p = 0.01 for target 1.
     p = CONFIDENT_WRONG_P
     g = sigmoid_output_grads([logit(p)], 1)
     n["cw_p"] = p
     n["cw_z"] = float(logit(p))
-    n["cw_mse"] = float(g["mse"][0])
+    n["cw_sse"] = float(g["sse"][0])
     n["cw_ce"] = float(g["ce"][0])
-    n["cw_mse_grad"] = float(g["mse_grad"][0])
+    n["cw_sse_grad"] = float(g["sse_grad"][0])
     n["cw_ce_grad"] = float(g["ce_grad"][0])
-    n["cw_ratio"] = float(g["ce_grad"][0] / g["mse_grad"][0])
+    n["cw_ratio"] = float(g["ce_grad"][0] / g["sse_grad"][0])
 
     # The digit classifier: a good and a bad prediction of the digit 3.
     T = np.eye(10)[[DIGIT_TARGET]]
@@ -147,15 +147,15 @@ def numbers() -> dict[str, float | int | str]:
         P = softmax(z.reshape(1, -1))
         n[f"digit_{name}_p_target"] = float(P[0, DIGIT_TARGET])
         n[f"digit_{name}_argmax"] = int(np.argmax(P))
-        n[f"digit_{name}_mse"] = mse(P, T)
+        n[f"digit_{name}_sse"] = sse(P, T)
         n[f"digit_{name}_ce"] = softmax_cross_entropy(z.reshape(1, -1), [DIGIT_TARGET])
     n["digit_target"] = DIGIT_TARGET
 
     # Exercise: input (1, 1), target 0.
     y11 = chapter_output((1.0, 1.0))
     n["ex_y"] = y11
-    n["ex_E"] = mse([[y11]], [[0.0]])
-    n["ex_dE_dy"] = float(mse_grad([[y11]], [[0.0]])[0, 0])
+    n["ex_E"] = sse([[y11]], [[0.0]])
+    n["ex_dE_dy"] = float(sse_grad([[y11]], [[0.0]])[0, 0])
     n.update(_exercises())
     return n
 
@@ -169,9 +169,9 @@ def _exercises() -> dict[str, float]:
     g = sigmoid_output_grads([logit(EXERCISE_P)], 1)
     return {
         "ex_p": EXERCISE_P,
-        "ex_p_mse": float(g["mse"][0]),
+        "ex_p_sse": float(g["sse"][0]),
         "ex_p_ce": float(g["ce"][0]),
-        "ex_p_mse_grad": float(g["mse_grad"][0]),
+        "ex_p_sse_grad": float(g["sse_grad"][0]),
         "ex_p_ce_grad": float(g["ce_grad"][0]),
-        "ex_p_ratio": float(g["ce_grad"][0] / g["mse_grad"][0]),
+        "ex_p_ratio": float(g["ce_grad"][0] / g["sse_grad"][0]),
     }

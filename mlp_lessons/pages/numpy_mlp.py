@@ -20,7 +20,7 @@ import numpy as np
 
 from mlp_lessons._checks import positive_int
 from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
-from mlp_lessons.loss import mse
+from mlp_lessons.loss import sse
 from mlp_lessons.numpy_mlp import fit_chapter, predict, train
 
 __all__ = ["CHAPTER_EPOCHS", "CHAPTER_LEARNING_RATE", "CHAPTER_PRINTED", "LossCurve",
@@ -46,7 +46,7 @@ class LossCurve:
     epochs : ndarray of int, shape (n_points,)
         0, every, 2*every, ..., total epochs.
     loss : ndarray of shape (n_points,)
-        :func:`mlp_lessons.loss.mse` of the network on all four samples after
+        :func:`mlp_lessons.loss.sse` of the network on all four samples after
         that many epochs (the mean over samples of ½(y - t)²).
     params : dict
         The trained parameters after the last epoch (identical to one
@@ -64,10 +64,10 @@ def _curve(target: str, epochs: int, every: int, learning_rate: float) -> LossCu
     T = {"xnor": T_XNOR, "xor": T_XOR}[target]
     params = chapter_params()
     marks = list(range(0, epochs, every)) + [epochs]
-    losses = [mse(predict(params, XOR_X), T)]
+    losses = [sse(predict(params, XOR_X), T)]
     for start, stop in zip(marks[:-1], marks[1:]):
         params = fit_chapter(params, XOR_X, T, epochs=stop - start, learning_rate=learning_rate)
-        losses.append(mse(predict(params, XOR_X), T))
+        losses.append(sse(predict(params, XOR_X), T))
     for value in params.values():
         value.setflags(write=False)           # cached: nobody may change it
     return LossCurve(np.array(marks), np.array(losses), params)

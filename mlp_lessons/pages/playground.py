@@ -364,7 +364,7 @@ def lab_one_step(data: str = "xor", ratio: int = 50, layers=(4,), sample: int = 
     params = lab_init_params(sizes, LAB["seed"])
     x, t = d.X_train[sample - 1:sample], d.T_train[sample - 1:sample]
     fwd = _forward(params, x, acts)
-    bwd = _backward(params, fwd, t, acts, get_loss("mse"))
+    bwd = _backward(params, fwd, t, acts, get_loss("sse"))
     L = len(acts)
     new = {k: v - LAB["lr"] * bwd.grads[k] for k, v in params.items()}
     y, target = float(fwd.output[0, 0]), float(t[0, 0])

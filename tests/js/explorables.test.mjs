@@ -144,7 +144,7 @@ for (const [t, ref] of Object.entries(V.loss)) {
   test(`loss, target ${t}: both losses and ∂E/∂z match sigmoid_output_grads for p = 0.01 … 0.99`, () => {
     ref.p.forEach((p, i) => {
       const g = ls.outputGrads(ls.logit(p), Number(t));
-      for (const k of ["mse", "mse_grad", "ce", "ce_grad"]) near(g[k], ref[k][i], `${k} at p = ${p}`);
+      for (const k of ["sse", "sse_grad", "ce", "ce_grad"]) near(g[k], ref[k][i], `${k} at p = ${p}`);
     });
   });
 }

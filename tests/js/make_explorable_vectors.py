@@ -81,7 +81,7 @@ def _named(params):
 def _network_case(params, x1, x2, t, eta):
     X, T = [[x1, x2]], [[t]]
     fwd = network.forward(params, X, "sigmoid")
-    bwd = network.backward(params, fwd, T, "sigmoid", loss="mse")
+    bwd = network.backward(params, fwd, T, "sigmoid", loss="sse")
     new = network.update(params, bwd.grads, eta)
     grads = _named({k: np.asarray(v, dtype=float) for k, v in bwd.grads.items()})
     return {

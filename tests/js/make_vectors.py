@@ -37,7 +37,7 @@ def _params(params):
 def _case(name, params, X, T, activations, learning_rate):
     """One forward pass, one backward pass and one update, every number kept."""
     fwd = network.forward(params, X, activations)
-    bwd = network.backward(params, fwd, T, activations, loss="mse")
+    bwd = network.backward(params, fwd, T, activations, loss="sse")
     new = network.update(params, bwd.grads, learning_rate)
     return {
         "name": name,

@@ -41,7 +41,7 @@ for (const c of VECTORS.cases) {
     close(fwd.layers, c.layers, "layers");
     close(fwd.Z, c.Z, "Z");
     close(lossValue(c.params, c.X, c.T, c.activations), c.loss, "loss");
-    const bwd = backward(c.params, fwd, c.T, c.activations, "mse");
+    const bwd = backward(c.params, fwd, c.T, c.activations, "sse");
     close(bwd.deltas, c.deltas, "deltas");
     close(bwd.grads, c.grads, "grads");
     const updated = update(c.params, bwd.grads, c.learning_rate);

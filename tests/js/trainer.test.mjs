@@ -156,7 +156,7 @@ for (const setup of VECTORS.lab.tf) {
     assert.equal(tf.updates, setup.updates_tf);
     trainer.step(setup.epochs);
     close(trainer.trainLoss, setup.loss_ours, 1e-9, "our rule: the training loss the page shows");
-    const tfLoss = LOSSES.mse.f(forward(tf.params, trainer.Xtrain, acts).layers[acts.length], trainer.Ttrain);
+    const tfLoss = LOSSES.sse.f(forward(tf.params, trainer.Xtrain, acts).layers[acts.length], trainer.Ttrain);
     close(tfLoss, setup.loss_tf, 1e-9, "TF Playground's rule: the loss the page shows");
   });
 }

@@ -13,7 +13,7 @@ import { chapterValues, drawNetwork, forwardValues, toParams, VIEWBOX, WEIGHTS }
 /** ∂E/∂(each parameter) and the deltas, by the chapter's names (w1..w6, b1..b3). */
 export function gradients(p) {
   const v = forwardValues(p);
-  const bwd = backward(toParams(p), v.fwd, [[p.t]], "sigmoid", "mse");
+  const bwd = backward(toParams(p), v.fwd, [[p.t]], "sigmoid", "sse");
   const G = bwd.grads;
   const grads = { w1: G.W1[0][0], w2: G.W1[0][1], w3: G.W1[1][0], w4: G.W1[1][1],
     w5: G.W2[0][0], w6: G.W2[1][0], b1: G.B1[0], b2: G.B1[1], b3: G.B2[0] };

@@ -26,7 +26,7 @@ export function forwardValues(p) {
   const fwd = forward(toParams(p), [[p.x1, p.x2]], "sigmoid");
   const [z1, z2] = fwd.Z[0][0], [a1, a2] = fwd.layers[1][0];
   const z_y = fwd.Z[1][0][0], a_y = fwd.layers[2][0][0];
-  const E = LOSSES.mse.f(fwd.layers[2], [[p.t]]);                // ½(a_y − t)², one sample
+  const E = LOSSES.sse.f(fwd.layers[2], [[p.t]]);                // ½(a_y − t)², one sample
   return { z1, a1, z2, a2, z_y, a_y, E, fwd };
 }
 

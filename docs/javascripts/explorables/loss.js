@@ -17,13 +17,13 @@ export function logit(p) {
 /** Both losses and their ∂E/∂z for one output z and target t ∈ {0, 1}. */
 export function outputGrads(z, t) {
   const p = sigmoid(z);
-  const mse = 0.5 * (p - t) * (p - t);
-  const mseGrad = (p - t) * (p * (1 - p));                 // (p − t) σ′(z)
+  const sse = 0.5 * (p - t) * (p - t);
+  const sseGrad = (p - t) * (p * (1 - p));                 // (p − t) σ′(z)
   const m = Math.max(0, z), s0 = 0 - m, s1 = z - m;         // softmax over (0, z), shifted
   const logSum = Math.log(Math.exp(s0) + Math.exp(s1));
   const ce = -((t === 1 ? s1 : s0) - logSum);
   const ceGrad = Math.exp(s1) / (Math.exp(s0) + Math.exp(s1)) - t;
-  return { p, mse, mse_grad: mseGrad, ce, ce_grad: ceGrad };
+  return { p, sse, sse_grad: sseGrad, ce, ce_grad: ceGrad };
 }
 
 const MESSAGES = {
@@ -31,20 +31,20 @@ const MESSAGES = {
     title: "직접 해 보기: 예측을 움직여 두 손실 비교하기",
     intro: "슬라이더(화살표 키)로 출력 유닛의 예측 p를 움직이세요. 위 그래프는 손실, 아래 그래프는 출력 유닛의 총합 z에 대한 기울기의 크기 |∂E/∂z|입니다. 정답과 반대쪽 끝으로 갈수록(자신 있게 틀릴수록) 제곱 오차의 기울기는 오히려 작아집니다.",
     p: "예측 p = σ(z)", t: "정답 t",
-    mse: "제곱 오차", ce: "교차 엔트로피", loss: "손실 E", grad: "∂E/∂z",
+    sse: "제곱 오차", ce: "교차 엔트로피", loss: "손실 E", grad: "∂E/∂z",
     table: "두 손실과 기울기", top: "손실 E", bottom: "|∂E/∂z|",
     ratio: "교차 엔트로피의 기울기가 제곱 오차의 {ratio}배입니다.",
-    state: "p = {p}, t = {t}: 제곱 오차 E = {mse}, ∂E/∂z = {mse_grad}; 교차 엔트로피 E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
+    state: "p = {p}, t = {t}: 제곱 오차 E = {sse}, ∂E/∂z = {sse_grad}; 교차 엔트로피 E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
     plotLabel: "예측 p에 따른 제곱 오차와 교차 엔트로피(위), 그 기울기의 크기(아래), p = {p}",
   },
   en: {
     title: "Try it: move the prediction and compare the two losses",
     intro: "Move the output unit's prediction p with the slider (arrow keys). The upper graph is the loss, the lower one the size of its gradient with respect to the unit's net input z, |∂E/∂z|. Towards the end opposite the target (confidently wrong), the squared error's gradient gets smaller, not larger.",
     p: "Prediction p = σ(z)", t: "Target t",
-    mse: "Squared error", ce: "Cross-entropy", loss: "Loss E", grad: "∂E/∂z",
+    sse: "Squared error", ce: "Cross-entropy", loss: "Loss E", grad: "∂E/∂z",
     table: "The two losses and their gradients", top: "Loss E", bottom: "|∂E/∂z|",
     ratio: "The cross-entropy's gradient is {ratio} times the squared error's.",
-    state: "p = {p}, t = {t}: squared error E = {mse}, ∂E/∂z = {mse_grad}; cross-entropy E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
+    state: "p = {p}, t = {t}: squared error E = {sse}, ∂E/∂z = {sse_grad}; cross-entropy E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
     plotLabel: "Squared error and cross-entropy against the prediction p (top), the size of their gradients (bottom), p = {p}",
   },
 };
@@ -69,12 +69,12 @@ function start(root, id) {
     input.addEventListener("change", () => { if (input.checked) { t = value; render(true); } });
     return h("span", { class: "ex-radio" }, input, h("label", { for: input.id }, String(value)));
   });
-  const cells = { mse: h("td", { "data-value": "mse" }), mse_grad: h("td", { "data-value": "mse_grad" }),
+  const cells = { sse: h("td", { "data-value": "sse" }), sse_grad: h("td", { "data-value": "sse_grad" }),
     ce: h("td", { "data-value": "ce" }), ce_grad: h("td", { "data-value": "ce_grad" }) };
   const table = h("table", { class: "ex-table ex-values" }, h("caption", {}, T.table),
     h("thead", {}, h("tr", {}, h("td"), h("th", { scope: "col" }, T.loss), h("th", { scope: "col" }, T.grad))),
     h("tbody", {},
-      h("tr", {}, h("th", { scope: "row" }, h("span", { class: "ex-key ex-key-f" }), T.mse), cells.mse, cells.mse_grad),
+      h("tr", {}, h("th", { scope: "row" }, h("span", { class: "ex-key ex-key-f" }), T.sse), cells.sse, cells.sse_grad),
       h("tr", {}, h("th", { scope: "row" }, h("span", { class: "ex-key ex-key-d" }), T.ce), cells.ce, cells.ce_grad)));
   const ratio = h("p", { class: "ex-note", "data-value": "ratio" });
   const live = h("p", { class: "ex-status", role: "status", "aria-live": "polite" });
@@ -112,21 +112,21 @@ function start(root, id) {
         s("text", { class: "ex-tick", x: W - PAD.r, y: BOTTOM.y0 + 12, "text-anchor": "end", text: T.bottom }));
       replaceChildren(axes, parts);
       replaceChildren(curves,
-        s("polyline", { class: "ex-curve", points: curve((g) => g.mse, ty, TOP.max) }),
+        s("polyline", { class: "ex-curve", points: curve((g) => g.sse, ty, TOP.max) }),
         s("polyline", { class: "ex-curve-d", points: curve((g) => g.ce, ty, TOP.max) }),
-        s("polyline", { class: "ex-curve", points: curve((g) => Math.abs(g.mse_grad), by, BOTTOM.max) }),
+        s("polyline", { class: "ex-curve", points: curve((g) => Math.abs(g.sse_grad), by, BOTTOM.max) }),
         s("polyline", { class: "ex-curve-d", points: curve((g) => Math.abs(g.ce_grad), by, BOTTOM.max) }));
     }
     const g = outputGrads(logit(p), t);
     replaceChildren(marks,
       s("line", { class: "ex-guide", x1: px(p), x2: px(p), y1: TOP.y0, y2: BOTTOM.y1 }),
-      s("circle", { class: "ex-dot", cx: px(p), cy: ty(Math.min(g.mse, TOP.max)), r: 5 }),
+      s("circle", { class: "ex-dot", cx: px(p), cy: ty(Math.min(g.sse, TOP.max)), r: 5 }),
       s("circle", { class: "ex-dot-d", cx: px(p), cy: ty(Math.min(g.ce, TOP.max)), r: 5 }),
-      s("circle", { class: "ex-dot", cx: px(p), cy: by(Math.abs(g.mse_grad)), r: 5 }),
+      s("circle", { class: "ex-dot", cx: px(p), cy: by(Math.abs(g.sse_grad)), r: 5 }),
       s("circle", { class: "ex-dot-d", cx: px(p), cy: by(Math.abs(g.ce_grad)), r: 5 }));
-    const text = { mse: fixed(g.mse, 6), mse_grad: fixed(g.mse_grad, 6), ce: fixed(g.ce, 6), ce_grad: fixed(g.ce_grad, 6) };
+    const text = { sse: fixed(g.sse, 6), sse_grad: fixed(g.sse_grad, 6), ce: fixed(g.ce, 6), ce_grad: fixed(g.ce_grad, 6) };
     for (const k of Object.keys(cells)) cells[k].textContent = text[k];
-    const r = fill(T.ratio, { ratio: fixed(g.ce_grad / g.mse_grad, 1) });
+    const r = fill(T.ratio, { ratio: fixed(g.ce_grad / g.sse_grad, 1) });
     ratio.textContent = r;
     const ps = short(p, 2);
     pText.textContent = `p = ${ps}`;

@@ -25,7 +25,7 @@ export function output(p, x1, x2) {
   return actf(a1 * p.w5 + a2 * p.w6 + p.b3);
 }
 
-/** mlp_lessons.loss.mse on the four samples: the mean of ½(y − t)². */
+/** mlp_lessons.loss.sse on the four samples: the mean of ½(y − t)². */
 export function loss(p, target) {
   let sum = 0;
   X.forEach(([x1, x2], i) => { const d = output(p, x1, x2) - target[i]; sum += 0.5 * d * d; });

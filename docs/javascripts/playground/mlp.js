@@ -101,8 +101,8 @@ export function getActivation(name) {
 // --- loss: E = mean over samples of ½ Σ (y − t)², the chapter's E for one sample ------
 
 export const LOSSES = {
-  mse: {
-    name: "mse",
+  sse: {
+    name: "sse",
     f: (Y, T) => {
       let s = 0;
       Y.forEach((row, i) => row.forEach((y, j) => { const d = y - T[i][j]; s += d * d; }));
@@ -175,7 +175,7 @@ export function forward(params, X, activations = "sigmoid") {
 }
 
 /** Backpropagation: returns {deltas: [delta1, ..., deltaL], grads: {W1, B1, ...}}. */
-export function backward(params, fwd, T, activations = "sigmoid", loss = "mse") {
+export function backward(params, fwd, T, activations = "sigmoid", loss = "sse") {
   const L = nLayers(params);
   const acts = resolveActivations(activations, L);
   const Y = fwd.layers[L];
@@ -227,7 +227,7 @@ export function update(params, grads, learningRate) {
 }
 
 /** The loss of params on (X, T): a forward pass, then the loss. */
-export function lossValue(params, X, T, activations = "sigmoid", loss = "mse") {
+export function lossValue(params, X, T, activations = "sigmoid", loss = "sse") {
   const fwd = forward(params, X, activations);
   return LOSSES[loss].f(fwd.layers[fwd.layers.length - 1], T);
 }

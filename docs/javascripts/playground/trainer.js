@@ -67,7 +67,7 @@ export class Trainer {
         const X = this.Xtrain.slice(start, start + batch);
         const T = this.Ttrain.slice(start, start + batch);
         const fwd = forward(this.params, X, acts);
-        const { grads } = backward(this.params, fwd, T, acts, "mse");
+        const { grads } = backward(this.params, fwd, T, acts, "sse");
         this.params = update(this.params, addRegularization(grads, this.params, reg, regRate), lr);
       }
       this.epoch += 1;
@@ -88,7 +88,7 @@ export class Trainer {
     if (this.diverged) return null;
     const acts = this.activations;
     const X = [this.Xtrain[k]], T = [this.Ttrain[k]];
-    const { grads } = backward(this.params, forward(this.params, X, acts), T, acts, "mse");
+    const { grads } = backward(this.params, forward(this.params, X, acts), T, acts, "sse");
     this.params = update(this.params, grads, this.state.lr);
     this.evaluate();
     return grads;
@@ -101,7 +101,7 @@ export class Trainer {
       if (X.length === 0) return { loss: NaN, accuracy: NaN };
       const Y = forward(this.params, X, acts).layers[nLayers(this.params)];
       const correct = Y.filter((y, i) => (y[0] > 0 ? 1 : -1) === T[i][0]).length;
-      return { loss: LOSSES.mse.f(Y, T), accuracy: correct / Y.length };
+      return { loss: LOSSES.sse.f(Y, T), accuracy: correct / Y.length };
     };
     const train = measure(this.Xtrain, this.Ttrain);
     const test = measure(this.Xtest, this.Ttest);
