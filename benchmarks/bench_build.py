@@ -40,15 +40,13 @@ from pathlib import Path
 
 from _results import add_json_option, row, write
 
-ROOT = Path(__file__).resolve().parent.parent
+from mlp_devtools import ROOT
+from mlp_devtools.hooks import COMPUTE_NUMBERS
+
 GOALS = {"full": 2.5, "warm": 1.5}
 #: Hooks left out of the bare build (notebooks are not run there: NOTEBOOKS_EXECUTE=false).
 COMPUTING_HOOKS = {"hooks/figures.py"}
 EDITED_PAGE = Path("docs") / "activations.md"
-NUMBERS = ("import importlib.util, sys; from pathlib import Path; sys.path.insert(0, 'hooks'); "
-           "spec = importlib.util.spec_from_file_location('page_numbers_hook', 'hooks/page_numbers.py'); "
-           "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
-           "module.compute(Path('.').resolve())")
 LABELS = {"bare": "bare: no figures drawn, no notebooks run",
           "full": "full: clean build, everything computed",
           "warm": "warm: rebuild after editing one page",
@@ -104,7 +102,7 @@ def mkdocs(repo: Path, config: str, site: Path, *, strict: bool = True, **env) -
 def both_editions(repo: Path, site: Path) -> float:
     """Both editions' clean builds as tests/conftest.py runs them; wall time in seconds."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", NUMBERS], cwd=repo, env=environ(), check=True,
+    subprocess.run([sys.executable, "-c", COMPUTE_NUMBERS], cwd=repo, env=environ(), check=True,
                    capture_output=True)
     running = [subprocess.Popen(build_command(config, site / name), cwd=repo, env=environ(),
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -28,14 +28,11 @@ import tempfile
 from pathlib import Path
 
 from _results import add_json_option, row, write
-from bench_playground import serve  # the same quiet static server on 127.0.0.1
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from mlp_devtools import ROOT
+from mlp_devtools.browser import launched_chromium, served
+
 FRAME_MS = 1000 / 60
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
 
 #: explorable → (module, lesson page, the interaction: JavaScript run with the root `r` and the
 #: interaction's number `i`, which dispatches one event)
@@ -132,15 +129,10 @@ def main() -> None:
     add_json_option(parser)
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
     results, lines = [], []
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or harness_site(Path(tmp))
-        server = serve(site)
-        base = f"http://127.0.0.1:{server.server_port}/"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with served(site) as base, launched_chromium(on_missing=sys.exit) as browser:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             if not args.site:
                 page.goto(base + "bench/")
@@ -160,8 +152,6 @@ def main() -> None:
                                    ratio=FRAME_MS / worst, ratio_label="speed-up", goal=1, met=bool(worst <= FRAME_MS)))
                 if name == "numpy-mlp":
                     results.append(row("explorables", f"{name}: build (90000-epoch training, once)", build_ms, "ms"))
-            browser.close()
-        server.shutdown()
 
     head = ("explorable", "median ms", "95th percentile ms", "worst ms", "frame budget ÷ worst",
             "build ms (scroll → ready)")

@@ -1,7 +1,7 @@
 """Lighthouse scores of every lesson page of a built site, both editions (issue 7's gate 4), as a table.
 
 Every category in one pass, for the benchmarks page; the measuring code is in
-benchmarks/_lighthouse.py.  Performance is measured only here: its score comes from the CPU
+mlp_devtools/lighthouse.py.  Performance is measured only here: its score comes from the CPU
 time of this machine's load and moves with it, so it is a benchmark, not a test.  CI checks
 accessibility, best practices and SEO with the same code (tests/test_gate_lighthouse.py), and
 what performance rests on that the built HTML decides (tests/test_gate_perf_html.py: DOM size,
@@ -20,7 +20,7 @@ below its threshold.
     .venv/bin/python benchmarks/bench_lighthouse.py --workarounds [--rounds 3] [--pages ...]
 
 measures instead what each workaround kept for Lighthouse still buys (``WORKAROUNDS`` in
-benchmarks/_lighthouse.py): copies of the built site, each without one of them, and an
+mlp_devtools/lighthouse.py): copies of the built site, each without one of them, and an
 identical copy (the run's noise), loaded in turn, in a random order per round; prints, per
 edition, the median over the pages of (median of the copy's loads) / (median of the site's
 loads) for main-thread work, blocking time and performance score.  A workaround whose ratios
@@ -33,12 +33,12 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-from _lighthouse import (  # noqa: E402
-    CATEGORIES, PAGES, SAME, THRESHOLDS, WORKAROUNDS, measure, measure_workarounds, missing,
-    ratios, report, scores)
+from _results import add_json_option, row, write
 
-from _results import add_json_option, row, write  # noqa: E402
+from mlp_devtools import ROOT
+from mlp_devtools.lighthouse import (
+    CATEGORIES, SAME, THRESHOLDS, WORKAROUNDS, measure, measure_workarounds, missing, ratios,
+    report, scores)
 
 
 def main(argv=None) -> int:

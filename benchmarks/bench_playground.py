@@ -1,11 +1,13 @@
 """Speed of the in-page playground in headless Chromium (Debian's /usr/bin/chromium).
 
-For the default setup and the largest network (6 hidden layers of 8 neurons, all 7 input
-features), measured inside the page with performance.now():
+For the default setup, the largest network (6 hidden layers of 8 units, all 7 input
+features) and the reader's own data (``직접 만들기``: 50 points taken from the circle, edited
+on the output picture, which is drawn with its editing layer every frame), measured inside
+the page with performance.now():
 
 * training only: epochs per second (one epoch = every training point once, in minibatches),
   and weight updates per second;
-* one frame = one epoch + drawing every heatmap (output, one per neuron), the links and the
+* one frame = one epoch + drawing every heatmap (output, one per unit), the links and the
   loss chart: frames per second when nothing else limits it;
 * playing (requestAnimationFrame, as a reader sees it): epochs shown per second over a few
   seconds of wall time (capped by the display's refresh rate, 60 Hz in headless Chromium).
@@ -21,30 +23,32 @@ every run.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import shutil
 import statistics
+import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from _results import add_json_option, row, write
 
-ROOT = Path(__file__).resolve().parent.parent
+from mlp_devtools import ROOT
+from mlp_devtools.browser import launched_chromium, served
+
 #: Smooth, as issue 5 defines it: frames per second (one epoch trained + everything drawn)
 #: at the default setup.
 SMOOTH_FPS = 30
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
 
-SETUPS = [  # (name, URL fragment, short English name for the results table)
-    ("기본 (원, 4-2, tanh, 배치 10)", "", "default (circle, 4-2, tanh, batch 10)"),
+SETUPS = [  # (name, URL fragment, short English name for the results table, how to prepare)
+    ("기본 (원, 4-2, tanh, 배치 10)", "", "default (circle, 4-2, tanh, batch 10)", None),
     ("최대 6×8, 특징 7개 (나선)",
      "#data=spiral&layers=8,8,8,8,8,8&features=x1,x2,x1sq,x2sq,x1x2,sin1,sin2&act=tanh",
-     "largest (spiral, 6x8, 7 features)"),
+     "largest (spiral, 6x8, 7 features)", None),
+    # The reader's own data: "직접 만들기" starts from 50 points of the current set, as a reader does.
+    ("직접 만든 데이터 (원에서 50점, 4-2)", "#data=circle", "own data (50 points from the circle, 4-2)", "custom"),
 ]
+
+#: What a setup's "how to prepare" does after the page is ready.
+PREPARE = {"custom": "label[for='pg-data-custom']"}
 
 HARNESS = """<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>playground benchmark</title>
@@ -77,16 +81,6 @@ MEASURE = """async ([epochs, frames, playMs]) => {
 }"""
 
 
-def serve(directory: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 def harness_site(tmp: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "javascripts" / "playground", tmp / "javascripts" / "playground")
     (tmp / "stylesheets").mkdir()
@@ -106,32 +100,30 @@ def main() -> None:
     add_json_option(parser)
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site or harness_site(Path(tmp))
-        server = serve(site)
-        url = f"http://127.0.0.1:{server.server_port}/playground_lab/"
         rows = []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with served(site) as base_url, launched_chromium(on_missing=sys.exit) as browser:
+            url = base_url + "playground_lab/"
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            for name, fragment, _ in SETUPS:
+            for name, fragment, _, prepare in SETUPS:
                 page.goto(url + fragment)
                 page.wait_for_selector("#playground[data-ready='true']")
+                if prepare:
+                    page.locator(PREPARE[prepare]).click()
+                    page.wait_for_function("window.__playground.state().data === 'custom'")
                 page.evaluate("window.__playground.step(30)")         # warm up the JIT
                 runs = [page.evaluate(MEASURE, [args.epochs, args.frames, int(args.play_seconds * 1000)])
                         for _ in range(args.repeat)]
                 s = runs[0]["state"]
-                n_train = round(500 * s["ratio"] / 100)
+                n_points = len(s["points"]) if s["data"] == "custom" else 500
+                n_train = round(n_points * s["ratio"] / 100)
                 batches = -(-n_train // s["batch"])
                 eps = statistics.median(args.epochs / r["trainS"] for r in runs)
                 rows.append((name, eps, eps * batches,
                              statistics.median(args.frames / r["frameS"] for r in runs),
                              statistics.median(1000 * r["renderS"] / args.frames for r in runs),
                              statistics.median(r["played"] / args.play_seconds for r in runs)))
-            browser.close()
-        server.shutdown()
 
     head = ("설정", "에포크/s (학습만)", "갱신/s", "프레임/s (학습+그림)", "그림 ms/프레임", "재생 에포크/s (rAF)")
     print(" | ".join(head))
@@ -139,7 +131,7 @@ def main() -> None:
     for name, eps, ups, fps, render_ms, played in rows:
         print(f"{name} | {eps:,.0f} | {ups:,.0f} | {fps:,.1f} | {render_ms:.1f} | {played:,.1f}")
     results = []
-    for (_, _, short), (_, eps, _, fps, _, _) in zip(SETUPS, rows):
+    for (_, _, short, _), (_, eps, _, fps, _, _) in zip(SETUPS, rows):
         results.append(row("playground", f"{short}: training only", eps, "epochs/s"))
         smooth = {} if short != SETUPS[0][2] else {"goal": SMOOTH_FPS, "met": bool(fps >= SMOOTH_FPS)}
         results.append(row("playground", f"{short}: one epoch + drawing", fps, "frames/s", **smooth))

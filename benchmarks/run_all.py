@@ -25,10 +25,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from _results import row  # benchmarks/_results.py: this script's folder is on the path
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-from _results import row  # noqa: E402
 
 #: script → quick arguments (a new bench_*.py runs with no arguments).
 QUICK = {

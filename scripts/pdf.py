@@ -5,7 +5,8 @@
 ``scripts/build.sh`` runs it after the builds, and so does the test suite's build
 (tests/conftest.py).  ``python scripts/pdf.py site/en out.pdf`` prints one edition.
 
-How: the built edition is served on 127.0.0.1 and opened in Debian's Chromium (Playwright).  In
+How: the built edition is served on 127.0.0.1 and opened in Debian's Chromium (Playwright;
+both from :mod:`mlp_devtools.browser`, as the browser tests use them).  In
 the edition's home page, ``scripts/pdf_book.js`` replaces the content by the book — a cover, a
 table of contents, then the ``<article>`` of every page of the navigation (but :data:`SKIP`), in nav order — with
 each page's ids made unique and its links between pages turned into links inside the PDF.  The
@@ -22,15 +23,12 @@ Nothing here uses a network: the site is served from disk.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import os
-import shutil
 import sys
-import threading
 import time
 from pathlib import Path
+
+from mlp_devtools.browser import launched_chromium, served
 
 HERE = Path(__file__).resolve().parent
 #: Pages the book leaves out: the notebooks (each is a download of its own, run in Jupyter)
@@ -59,33 +57,9 @@ LABELS = {
 }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(root: Path):
-    """``root`` served on an ephemeral port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def chromium_path() -> str:
-    """Debian's Chromium (``apt-get install chromium``), as the browser tests use it
-    (``$CHROMIUM`` if set)."""
-    for name in (os.environ.get("CHROMIUM", "/usr/bin/chromium"), "chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise SystemExit("scripts/pdf.py: Chromium not found; install it: sudo apt-get install -y chromium")
+def cannot_print(reason: str):
+    """Stop: Chromium or Playwright is missing (``reason`` says how to install it)."""
+    raise SystemExit(f"scripts/pdf.py cannot print: {reason}")
 
 
 def compose(page, base_url: str, skip: list[str], list_only: bool = False) -> dict:
@@ -132,26 +106,20 @@ def write_pdf(edition_root: Path, out: Path | None, skip: list[str] | None = Non
     """Print the edition whose built files are in ``edition_root`` to ``out``; return the
     composition's report (see :func:`compose`) with ``seconds``.  With ``out=None`` only list
     the pages the book would have."""
-    from playwright.sync_api import sync_playwright
-
     start = time.perf_counter()
-    with served(edition_root) as base_url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path())
-        try:
-            page = browser.new_page(viewport={"width": TEXT_WIDTH_PX, "height": 1000})
-            page.emulate_media(media="print")
-            result = compose(page, base_url, skip or [], list_only=out is None)
-            if out is None:
-                return result
-            if result["problems"]:
-                raise SystemExit("scripts/pdf.py: the book is incomplete:\n  "
-                                 + "\n  ".join(result["problems"]))
-            out.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(out), **PAPER, print_background=True, display_header_footer=True,
-                     header_template="<span></span>", footer_template=FOOTER,
-                     outline=True, tagged=True)
-        finally:
-            browser.close()
+    with served(edition_root) as base_url, launched_chromium(on_missing=cannot_print) as browser:
+        page = browser.new_page(viewport={"width": TEXT_WIDTH_PX, "height": 1000})
+        page.emulate_media(media="print")
+        result = compose(page, base_url, skip or [], list_only=out is None)
+        if out is None:
+            return result
+        if result["problems"]:
+            raise SystemExit("scripts/pdf.py: the book is incomplete:\n  "
+                             + "\n  ".join(result["problems"]))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(path=str(out), **PAPER, print_background=True, display_header_footer=True,
+                 header_template="<span></span>", footer_template=FOOTER,
+                 outline=True, tagged=True)
     result["seconds"] = time.perf_counter() - start
     return result
 

@@ -6,7 +6,7 @@ reader would): Korean (``mkdocs.yml``) into ``<tmp>/site``, English
 produces.  ``test_site.py`` checks the files; ``test_browser.py`` and
 ``test_playground_browser.py`` load the pages in Chromium through ``base_url``
 (the whole site served on 127.0.0.1) and ``browser`` (one Chromium for the
-session; see tests/browser_support.py).
+session; see mlp_devtools/browser.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import launched_chromium, served, unavailable
+from mlp_devtools import unavailable
+from mlp_devtools.browser import launched_chromium, served
+from mlp_devtools.hooks import COMPUTE_NUMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,11 +64,8 @@ def _docs_files() -> set[Path]:
 def _warm_numbers_cache(project: Path, env: dict) -> None:
     """Compute hooks/page_numbers.py's cached JSON once, so the two builds running side by side
     do not both write it."""
-    code = ("import importlib.util, sys; sys.path.insert(0, 'hooks'); "
-            "spec = importlib.util.spec_from_file_location('page_numbers_hook', 'hooks/page_numbers.py'); "
-            "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
-            "from pathlib import Path; module.compute(Path('.').resolve())")
-    subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+    subprocess.run([sys.executable, "-c", COMPUTE_NUMBERS], cwd=project, env=env,
+                   capture_output=True, text=True)
 
 
 def start_builds(project: Path, targets: dict[str, Path], env: dict) -> dict[str, subprocess.Popen]:

@@ -18,6 +18,7 @@ from mlp_lessons.activations import (
     relu_deriv_from_output, sigmoid, sigmoid_deriv, sigmoid_deriv_from_output, softmax, step, step_deriv,
     tanh, tanh_deriv, tanh_deriv_from_output,
 )
+from mlp_lessons.forward_pass import worked_example
 
 GRID = np.linspace(-6.0, 6.0, 241)
 #: Points away from the kinks of step and ReLU (x = 0), where central differences are valid.
@@ -63,8 +64,11 @@ def test_sigmoid_matches_an_independent_reference():
 
 
 def test_sigmoid_chapter_value():
-    # the chapter: a1 = 1 / (1 + e^-0.1) = 0.524979
-    assert round(float(sigmoid(0.1)), 6) == 0.524979
+    # the chapter's a1 = 1 / (1 + e^-z1), z1 = 0.1, worked by hand in plain Python floats
+    # (tests/test_forward_pass.py checks it against the chapter's 0.524979)
+    example = worked_example(steps=1)
+    assert example.z1 == pytest.approx(0.1)
+    assert float(sigmoid(example.z1)) == pytest.approx(example.a1, rel=1e-15)
 
 
 def test_sigmoid_is_accurate_and_silent_at_1e4():
@@ -138,7 +142,7 @@ def test_sigmoid_derivative_from_output_is_the_chapters_actf_deriv():
     def actf_deriv(x):                 # the chapter's code: takes the output
         return x * (1 - x)
 
-    z_y = 0.5 * 0.524979 + 0.6 * 0.549834 + 0.3
+    z_y = worked_example(steps=1).z_y       # the chapter's output unit's net input
     a_y = sigmoid(z_y)
     assert float(sigmoid_deriv_from_output(a_y)) == pytest.approx(float(actf_deriv(a_y)), rel=1e-15)
     assert float(sigmoid_deriv(z_y)) == pytest.approx(float(actf_deriv(a_y)), rel=1e-12)

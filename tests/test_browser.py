@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import Watcher
+from mlp_devtools.browser import Watcher
+
 from conftest import EDITIONS, site_pages
 from visits import TWO_FRAMES, math_problems
 

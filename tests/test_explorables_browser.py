@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import Watcher
+from mlp_devtools.browser import Watcher
 from mlp_lessons.forward_pass import chapter_params
 from mlp_lessons.gradient_descent import descent_1d, descent_2d, learning_rate_sweep
 from mlp_lessons.network import forward

@@ -11,7 +11,7 @@ every lesson page, all four categories.
 
 Lighthouse 12.2.3 (npm, ``npm ci``) with Debian's Chromium and its mobile preset, on the site
 built for this session served on 127.0.0.1 with gzip; the measuring code is shared with
-``benchmarks/bench_lighthouse.py`` (``benchmarks/_lighthouse.py``).  These categories are checks
+``benchmarks/bench_lighthouse.py`` (``mlp_devtools/lighthouse.py``).  These categories are checks
 of the page (labels, contrast, console errors, meta tags, font sizes, ...) and give the same
 score on every run and every machine: one run per page decides, two Chromiums at once, and the
 run leaves out what only performance needs (no trace, no full-page screenshot, no calibrated
@@ -30,14 +30,9 @@ Without Node, Lighthouse (``npm ci``) or Chromium the tests are skipped, except 
 
 from __future__ import annotations
 
-import sys
-
-from browser_support import unavailable
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from _lighthouse import PAGES, measure, missing, report  # noqa: E402
+from mlp_devtools import ROOT, unavailable
+from mlp_devtools.lighthouse import PAGES, measure, missing, report
+from mlp_devtools.node import node_json
 
 CHECKS = ["accessibility", "best-practices", "seo"]
 
@@ -65,11 +60,11 @@ def test_lighthouse_accessibility_best_practices_and_seo(site, edition_site):
 
 
 def test_measuring_code_examples():
-    """The doctests of benchmarks/_lighthouse.py (benchmarks/ is not collected by pytest)."""
+    """The doctests of mlp_devtools/lighthouse.py (mlp_devtools/ is not in pytest's testpaths)."""
     import doctest
 
-    import _lighthouse
-    failed, tried = doctest.testmod(_lighthouse)
+    from mlp_devtools import lighthouse
+    failed, tried = doctest.testmod(lighthouse)
     assert tried >= 4 and failed == 0
 
 
@@ -78,16 +73,10 @@ def test_calibrated_slowdown_follows_lighthouses_calculator():
     2x at 800, 3x at 1300, 4x at 1533, 6x at 2000), and no multiplier under 150."""
     if reason := missing():
         unavailable(reason)
-    import json
-    import os
-    import subprocess
-
     script = ("import(process.env.MODULE).then(m => console.log(JSON.stringify([150, 800, 1300, "
               "1533, 2000, 1050].map(m.calibratedMultiplier).concat((() => { try { "
               "return m.calibratedMultiplier(149); } catch (e) { return e.message; } })()))))")
     module = str(ROOT / "benchmarks" / "lighthouse_pages.mjs")
-    out = subprocess.run(["node", "-e", script], env={**os.environ, "MODULE": module},
-                         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True).stdout
-    *multipliers, error = json.loads(out)
+    *multipliers, error = node_json(script, env={"MODULE": module})
     assert [round(m, 2) for m in multipliers] == [1, 2, 3, 4, 6, 2.5]
     assert "expected at least 150" in error

@@ -64,7 +64,8 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 import pytest
-from browser_support import served
+
+from mlp_devtools.browser import served
 
 LINKCHECKERRC = Path(__file__).with_name("linkcheckerrc")
 #: LinkChecker processes run side by side (one per core of this machine).

@@ -34,16 +34,12 @@ benchmarks page), not a test.  What it rests on that the build decides is checke
 
 from __future__ import annotations
 
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from _lighthouse import PAGES  # noqa: E402  (the lesson pages Lighthouse measures)
+from mlp_devtools.lighthouse import PAGES  # the lesson pages Lighthouse measures
 
 #: The largest lesson page's body elements on 2026-12-06 (/en/backprop/), and the margin.
 DOM_LARGEST_TODAY = 12359

@@ -28,7 +28,6 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -243,12 +242,9 @@ def test_printed_text_is_one_output_however_the_kernel_flushed():
     nbformat = pytest.importorskip("nbformat")
     from traitlets.config import Config
 
-    sys.path.append(str(ROOT / "hooks"))    # appended: our folder of scripts goes after the rest
-    try:
-        import notebook_cache
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-    notebook_cache._join_printed_text()
+    from mlp_devtools.hooks import load
+
+    load("notebook_cache")._join_printed_text()
     from mkdocs_jupyter import nbconvert2
 
     out = nbformat.v4.new_output

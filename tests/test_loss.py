@@ -14,10 +14,11 @@ import pytest
 
 from mlp_lessons import loss as L
 from mlp_lessons.loss import (
-    LOSSES, Loss, get_loss, mse, mse_grad, one_hot, softmax_cross_entropy, softmax_cross_entropy_grad,
+    LOSSES, Loss, get_loss, sse, sse_grad, one_hot, softmax_cross_entropy, softmax_cross_entropy_grad,
 )
 from mlp_lessons.activations import softmax
 from mlp_lessons.data import chapter_params
+from mlp_lessons.forward_pass import CHAPTER_NUMBERS, worked_example
 from mlp_lessons.network import forward
 
 H = 1e-6
@@ -47,44 +48,48 @@ def ref_cross_entropy(Z, T) -> float:
 
 # --- the chapter's E --------------------------------------------------------------
 
-def test_mse_of_one_sample_is_the_chapters_E():
-    # the chapter: E = ½ (0.00 − 0.709383)² = 0.251612
-    assert round(mse([[0.709383]], [[0.0]]), 6) == 0.251612
+def test_sse_of_one_sample_is_the_chapters_E():
+    # the chapter's E = ½ (0 − a_y)² for the sample (0, 0) → 0: the worked example computes it
+    # by hand (tests/test_forward_pass.py checks it against the chapter's 0.251612)
     y = forward(chapter_params(), [[0.0, 0.0]], "sigmoid").output
-    assert round(float(y[0, 0]), 6) == 0.709383
-    assert round(mse(y, [[0.0]]), 6) == 0.251612
-    # the chapter's later values: after 1 step y = 0.699553 → E = 0.244687 (right)
-    assert round(mse([[0.699553]], [[0.0]]), 6) == 0.244687
-    # after 10000 steps it prints y = 0.005770 → E = 0.000016, but ½·0.005770² = 1.66e-5 rounds to 0.000017
-    assert round(mse([[0.005770]], [[0.0]]), 6) == 0.000017
+    assert sse(y, [[0.0]]) == pytest.approx(worked_example(steps=1).E, rel=1e-15)
+    # from the outputs the chapter prints, sse gives the E it prints (6 decimals), before and
+    # after one step (its E after 10000 steps is truncated: tests/test_forward_pass.py)
+    for out, E in [("a_y", "E"), ("out_y_after_1", "E_after_1")]:
+        got = sse([[float(CHAPTER_NUMBERS[out])]], [[0.0]])
+        assert f"{got:.6f}" == CHAPTER_NUMBERS[E], (out, CHAPTER_NUMBERS[out], got)
 
 
-def test_mse_is_half_the_sum_over_outputs_and_the_mean_over_samples():
+def test_sse_is_half_the_sum_over_outputs_and_the_mean_over_samples():
     rng = np.random.default_rng(0)
     Y, T = rng.uniform(size=(5, 3)), rng.uniform(size=(5, 3))
     per_sample = [0.5 * sum((y - t) ** 2 for y, t in zip(ys, ts)) for ys, ts in zip(Y.tolist(), T.tolist())]
-    assert mse(Y, T) == pytest.approx(sum(per_sample) / 5, rel=1e-14)
-    assert mse(Y[0], T[0]) == pytest.approx(per_sample[0], rel=1e-14)     # 1-D = one sample
-    assert isinstance(mse(Y, T), float)
-    assert mse(T, T) == 0.0
+    assert sse(Y, T) == pytest.approx(sum(per_sample) / 5, rel=1e-14)
+    assert sse(Y[0], T[0]) == pytest.approx(per_sample[0], rel=1e-14)     # 1-D = one sample
+    assert isinstance(sse(Y, T), float)
+    assert sse(T, T) == 0.0
 
 
-def test_mse_is_not_the_mean_of_squares():
+def test_sse_is_not_the_mean_of_squares():
     # the chapter calls E "평균 제곱 오차" but its formula is a half sum: they differ by 2 for one output
-    y, t = np.array([[0.709383]]), np.array([[0.0]])
-    assert float(np.mean((y - t) ** 2)) == pytest.approx(2 * mse(y, t))
+    y, t = np.array([[float(CHAPTER_NUMBERS["a_y"])]]), np.array([[0.0]])
+    assert float(np.mean((y - t) ** 2)) == pytest.approx(2 * sse(y, t))
 
 
 @pytest.mark.parametrize("shape", [(1, 1), (1, 3), (4, 1), (5, 2)])
-def test_mse_grad_matches_central_differences(shape):
+def test_sse_grad_matches_central_differences(shape):
     rng = np.random.default_rng(sum(shape))
     Y, T = rng.uniform(size=shape), rng.uniform(size=shape)
-    assert np.allclose(mse_grad(Y, T), numerical_grad(lambda A: mse(A, T), Y), atol=1e-9)
-    assert np.allclose(mse_grad(Y, T), (Y - T) / shape[0])
+    assert np.allclose(sse_grad(Y, T), numerical_grad(lambda A: sse(A, T), Y), atol=1e-9)
+    assert np.allclose(sse_grad(Y, T), (Y - T) / shape[0])
 
 
-def test_mse_grad_of_the_chapters_example_is_the_error():
-    assert mse_grad([[0.709383]], [[0.0]]).tolist() == [[0.709383]]
+def test_sse_grad_of_the_chapters_example_is_the_error():
+    # ① of the chapter's chain rule: ∂E/∂out_y = out_y − t (the worked example's factor1)
+    y = forward(chapter_params(), [[0.0, 0.0]], "sigmoid").output
+    grad = sse_grad(y, [[0.0]])
+    assert grad.shape == (1, 1)
+    assert grad[0, 0] == pytest.approx(worked_example(steps=1).factor1, rel=1e-15)
 
 
 # --- cross-entropy --------------------------------------------------------------
@@ -130,16 +135,16 @@ def test_cross_entropy_grad_matches_central_differences(shape):
     assert np.allclose(softmax_cross_entropy_grad(Z, labels), (P - np.eye(shape[1])[labels]) / shape[0])
 
 
-def test_mse_and_cross_entropy_gradients_for_a_confidently_wrong_sigmoid():
+def test_sse_and_cross_entropy_gradients_for_a_confidently_wrong_sigmoid():
     # p = σ(z) = 0.01, target 1: ∂E/∂z is (p−1)p(1−p) for ½(p−1)², and p−1 for cross-entropy
     p = 0.01
     z = math.log(p / (1 - p))
     s = 1 / (1 + math.exp(-z))
-    mse_dz = float(mse_grad([[s]], [[1.0]])[0, 0]) * s * (1 - s)
+    sse_dz = float(sse_grad([[s]], [[1.0]])[0, 0]) * s * (1 - s)
     ce_dz = float(softmax_cross_entropy_grad([[0.0, z]], [1])[0, 1])
-    assert mse_dz == pytest.approx((p - 1) * p * (1 - p))
+    assert sse_dz == pytest.approx((p - 1) * p * (1 - p))
     assert ce_dz == pytest.approx(p - 1)
-    assert ce_dz / mse_dz == pytest.approx(1 / (p * (1 - p)))
+    assert ce_dz / sse_dz == pytest.approx(1 / (p * (1 - p)))
 
 
 # --- one_hot --------------------------------------------------------------------
@@ -163,8 +168,8 @@ def test_one_hot_bad_labels(labels, n, message):
 
 # --- shape mismatches and bad input -------------------------------------------------
 
-@pytest.mark.parametrize("func", [mse, mse_grad])
-def test_mse_shape_mismatch(func):
+@pytest.mark.parametrize("func", [sse, sse_grad])
+def test_sse_shape_mismatch(func):
     with pytest.raises(ValueError, match=r"Y and T must have the same shape, got \(4, 1\) and \(3, 1\)"):
         func(np.zeros((4, 1)), np.zeros((3, 1)))
     with pytest.raises(ValueError, match="must be a 1-D or 2-D array"):
@@ -179,7 +184,7 @@ def test_cross_entropy_shape_mismatch(func):
         func(np.zeros((2, 3)), [0, 5])
 
 
-@pytest.mark.parametrize("func", [mse, mse_grad])
+@pytest.mark.parametrize("func", [sse, sse_grad])
 def test_loss_bad_values(func):
     with pytest.raises(TypeError, match="must be an array of numbers"):
         func("abc", [[0.0]])
@@ -190,19 +195,19 @@ def test_loss_bad_values(func):
 def test_losses_do_not_modify_their_input():
     Y, T = np.array([[0.2, 0.8]]), np.array([[0.0, 1.0]])
     saved = Y.copy(), T.copy()
-    mse(Y, T), mse_grad(Y, T), softmax_cross_entropy(Y, T), softmax_cross_entropy_grad(Y, T)
+    sse(Y, T), sse_grad(Y, T), softmax_cross_entropy(Y, T), softmax_cross_entropy_grad(Y, T)
     assert np.array_equal(Y, saved[0]) and np.array_equal(T, saved[1])
 
 
 # --- registry -------------------------------------------------------------------
 
 def test_loss_registry():
-    assert sorted(LOSSES) == ["cross_entropy", "mse"]
-    assert get_loss("mse").f is mse and get_loss("mse").grad is mse_grad
+    assert sorted(LOSSES) == ["cross_entropy", "sse"]
+    assert get_loss("sse").f is sse and get_loss("sse").grad is sse_grad
     assert get_loss("cross_entropy").output_activation == "softmax"
-    assert get_loss(LOSSES["mse"]) is LOSSES["mse"]
-    assert isinstance(LOSSES["mse"], Loss)
-    with pytest.raises(ValueError, match="unknown loss 'l2'; expected one of: cross_entropy, mse"):
+    assert get_loss(LOSSES["sse"]) is LOSSES["sse"]
+    assert isinstance(LOSSES["sse"], Loss)
+    with pytest.raises(ValueError, match="unknown loss 'l2'; expected one of: cross_entropy, sse"):
         get_loss("l2")
     with pytest.raises(TypeError, match="loss must be a name"):
         get_loss(2)
@@ -220,10 +225,10 @@ def test_registry_formulas_for_checked_arrays_are_the_public_ones():
     Z = rng.normal(size=(5, 3))
     T = np.eye(3)[rng.integers(0, 3, size=5)]
     Y = softmax(Z)
-    ce, sq = LOSSES["cross_entropy"], LOSSES["mse"]
+    ce, sq = LOSSES["cross_entropy"], LOSSES["sse"]
     assert ce.f_unchecked(Z, T) == softmax_cross_entropy(Z, T)
     assert np.array_equal(ce.output_error(Y, T), softmax_cross_entropy_grad(Z, T))
-    assert sq.f_unchecked(Y, T) == mse(Y, T)
-    assert np.array_equal(sq.output_error(Y, T), mse_grad(Y, T))
+    assert sq.f_unchecked(Y, T) == sse(Y, T)
+    assert np.array_equal(sq.output_error(Y, T), sse_grad(Y, T))
     assert sq.output_error(Y.astype(np.float32), T.astype(np.float32)).dtype == np.float32
     assert math.isnan(sq.f_unchecked(np.full((1, 1), np.nan), np.zeros((1, 1))))

@@ -56,6 +56,7 @@ import pytest
 import numpy as np
 
 from conftest import EDITIONS, ROOT
+from mlp_devtools.hooks import load
 from mlp_lessons.activations import relu, step
 from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
 from mlp_lessons.forward_pass import chapter_test_table, format_test_table, worked_example
@@ -294,12 +295,7 @@ def shown(edition_site):
 @functools.cache
 def notebook_cache():
     """hooks/notebook_cache.py as a module (it imports hooks/figures.py by name)."""
-    sys.path.append(str(ROOT / "hooks"))    # appended: our folder of scripts goes after the rest
-    try:
-        import notebook_cache as module
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-    return module
+    return load("notebook_cache")
 
 
 @functools.cache

@@ -12,17 +12,14 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT
 
+from mlp_devtools.hooks import load
+
 HOOKS = ROOT / "hooks"
 
 
 @pytest.fixture(scope="module")
 def page_html():
-    sys.path.append(str(HOOKS))   # as MkDocs loads a hook (UPSTREAM.md: hooks-sys-path)
-    try:
-        from conftest import hook
-        yield hook("page_html")
-    finally:
-        sys.path.remove(str(HOOKS))
+    return load("page_html")   # as MkDocs loads a hook (UPSTREAM.md: hooks-sys-path)
 
 
 def _events(module) -> set[str]:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import unavailable
 from conftest import EDITIONS, ROOT, edition_pages
 
+from mlp_devtools import unavailable
 from mlp_lessons.pages import all_numbers
 
 PDF_SCRIPT = ROOT / "scripts" / "pdf.py"

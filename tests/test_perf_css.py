@@ -11,7 +11,8 @@ with ``CI=true``).
 
 from __future__ import annotations
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS
+from mlp_devtools.browser import CHROMIUM, CHROMIUM_ARGS
+
 from test_browser import open_page
 
 PHONE = {"width": 412, "height": 823}

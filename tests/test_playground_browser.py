@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser_support import Watcher
+from mlp_devtools.browser import Watcher
 
 PAGE = "playground_lab/"
 EN_PAGE = "en/" + PAGE          # the English edition (mkdocs.en.yml builds into site/en/)
@@ -400,7 +400,7 @@ def assert_deferred(page) -> None:
 
 def test_built_when_about_to_be_seen_on_a_phone(browser, base_url):
     """On a phone the playground sits about two screens down the page: it is not built at
-    load (its build was the page's longest task), it is built once it comes within half a
+    load (its build was the page's longest task), it is built once it comes within one
     screen, and an experiment link clicked before that builds it with that experiment.
     "Not built at load": the script's first look at where the playground is (its
     IntersectionObserver's first report) finds it out of reach and marks it data-deferred."""
@@ -411,7 +411,7 @@ def test_built_when_about_to_be_seen_on_a_phone(browser, base_url):
         page.goto(base_url + PAGE, wait_until="load")
         assert_deferred(page)
         top = page.evaluate("document.getElementById('playground').getBoundingClientRect().top")
-        assert top > 1.5 * 823, f"the playground is {top:.0f} px down: this test proves nothing"
+        assert top > 2 * 823, f"the playground is {top:.0f} px down: this test proves nothing"
         page.evaluate(f"scrollTo(0, {top - 1.4 * 823})")  # 0.4 screen below the window's bottom
         page.wait_for_selector(READY, state="attached")
         assert page.evaluate("document.getElementById('playground').dataset.deferred") is None
@@ -628,17 +628,47 @@ def test_export_csv_and_python_script_and_import_back(page, base_url, tmp_path):
     assert_clean(page)
 
 
-def test_tap_to_add_a_point_on_a_phone(browser, base_url):
-    context = new_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+def touch_drag(page, path: list[tuple[float, float]]) -> None:
+    """One finger down at path[0], moved through the rest, lifted at path[-1] (Chromium's touch
+    events through CDP: Playwright's touchscreen only taps).  The browser turns them into the
+    pointer events (pointerType "touch") the page listens to."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        def send(kind, point=None):
+            points = [] if point is None else [{"x": point[0], "y": point[1], "id": 1}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        send("touchStart", path[0])
+        for point in path[1:]:
+            send("touchMove", point)
+        send("touchEnd")
+    finally:
+        cdp.detach()
+
+
+@pytest.mark.parametrize("page_path", [PAGE, EN_PAGE])
+def test_tap_to_add_and_drag_to_move_by_touch_on_a_phone(browser, base_url, page_path):
+    context = new_context(browser, viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     page = context.new_page()
     watcher = Watcher(page, base_url)
     try:
-        open_lab(page, base_url, "#data=custom")
+        open_lab(page, base_url, "#data=custom", page_path)
         page.locator("#pg-output").scroll_into_view_if_needed()
+        # Tap: a point of the chosen class where the finger lands.
         page.touchscreen.tap(*canvas_point(page, -3, 3))
         points = page.evaluate("window.__playground.state().points")
-        assert len(points) == 1 and abs(points[0]["x1"] + 3) <= 0.1 and abs(points[0]["x2"] - 3) <= 0.1
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert len(points) == 1 and abs(points[0]["x1"] + 3) <= 0.1 and abs(points[0]["x2"] - 3) <= 0.1, points
+        page.touchscreen.tap(*canvas_point(page, 4, -2))
+        first, second = page.evaluate("window.__playground.state().points")
+        assert abs(second["x1"] - 4) <= 0.1 and abs(second["x2"] + 2) <= 0.1, second
+        # Drag the first point with a finger to (1, −4): it moves, the other stays, nothing is added.
+        touch_drag(page, [canvas_point(page, first["x1"], first["x2"]), canvas_point(page, -1, 0),
+                          canvas_point(page, 1, -4)])
+        after = page.evaluate("window.__playground.state().points")
+        assert len(after) == 2, after
+        assert abs(after[0]["x1"] - 1) <= 0.1 and abs(after[0]["x2"] + 4) <= 0.1, after
+        assert after[1] == second
+        assert "points=" + page.evaluate("window.__playground.fragment()").split("points=")[1] in page.url
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert page.evaluate("getComputedStyle(document.getElementById('pg-output')).touchAction") == "none"
         assert not watcher.problems, watcher.problems
     finally:
@@ -712,7 +742,7 @@ def test_math_panel_numbers_are_the_packages(page, base_url):
     sample = hook(page, "points()")[2]
     X, T = [[sample["x1"], sample["x2"]]], [[sample["label"]]]
     fwd = network.forward(params, X, acts)
-    bwd = network.backward(params, fwd, T, acts, loss="mse")
+    bwd = network.backward(params, fwd, T, acts, loss="sse")
     text = page.locator("#pg-one-step").text_content()
     rows = {line.strip().split(" = ")[0]: after_last_equals(line) for line in text.split("\n") if " = [" in line}
     assert rows.keys() >= {"layer0", "Z1", "layer3", "delta1", "delta3", "ΔW1", "ΔB3"}, rows.keys()
@@ -725,4 +755,26 @@ def test_math_panel_numbers_are_the_packages(page, base_url):
     assert np.abs(bwd.grads["W1"]).max() > 1e-3, "the changes compared are not all zero"
     assert page.locator(".pg-one-step a").get_attribute("href") == "../backprop/"
     assert hook(page, "metrics()")["epoch"] == 10, "showing a step does not train"
+    assert {k: np.array(v) for k, v in hook(page, "params()").items()}.keys() == params.keys()
+
+    # Apply it: the weights change by exactly the update shown (network.update with this sample's
+    # gradients), the epoch stays, the status names the point's output before and after.
+    y_before = hook(page, "predictions()")[2]
+    page.locator("#pg-step-apply").click()
+    after = {k: np.array(v, dtype=float) for k, v in hook(page, "params()").items()}
+    expected = network.update(params, bwd.grads, 0.3)
+    for k in params:
+        np.testing.assert_allclose(after[k], expected[k], rtol=0, atol=1e-12, err_msg=k)
+        np.testing.assert_allclose(after[k] - params[k], rows[f"Δ{k}"], atol=5.1e-5, rtol=0, err_msg=k)
+    y_after = float(network.forward(expected, X, acts).output[0, 0])
+    assert hook(page, "predictions()")[2] == pytest.approx(y_after, abs=1e-12)
+    assert abs(y_after - sample["label"]) < abs(y_before - sample["label"]), "one step towards the target"
+    assert hook(page, "metrics()")["epoch"] == 10, "one sample is not an epoch"
+    assert page.locator("#pg-step-applied").text_content() == fill(
+        ui["ui.math.applied"], k=3, before=f"{y_before:.4f}", after=f"{y_after:.4f}")
+    # The panel now shows the next update, from the new weights.
+    fwd2 = network.forward(expected, X, acts)
+    text2 = page.locator("#pg-one-step").text_content()
+    rows2 = {line.strip().split(" = ")[0]: after_last_equals(line) for line in text2.split("\n") if " = [" in line}
+    np.testing.assert_allclose(rows2["layer3"], fwd2.layers[3][0], atol=5.1e-5, rtol=0)
     assert_clean(page)

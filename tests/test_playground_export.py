@@ -11,14 +11,14 @@ page's download button.  Skipped without Node, except with ``CI=true``.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+from mlp_devtools.node import node_json
 
 ROOT = Path(__file__).resolve().parent.parent
 TOLERANCE = 1e-9
@@ -63,15 +63,7 @@ def _python() -> str:
 
 @pytest.fixture(scope="module")
 def exported():
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("node is not installed: the playground's export cannot be tested")
-        pytest.skip("node is not installed")
-    result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT, json.dumps(SETUPS)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+    return node_json(NODE_SCRIPT, json.dumps(SETUPS))
 
 
 def run_script(script: str, tmp_path: Path) -> list[float]:

@@ -9,14 +9,12 @@ with ``CI=true``.
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+
+from mlp_devtools.node import node_json
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"ko": ROOT / "docs" / "playground_lab.md", "en": ROOT / "docs_en" / "playground_lab.md"}
@@ -40,15 +38,7 @@ PHRASES = {
 
 @pytest.fixture(scope="module")
 def constants():
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("node is not installed")
-        pytest.skip("node is not installed")
-    result = subprocess.run([node, "--input-type=module", "-e", NODE_SCRIPT], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(NODE_SCRIPT)
 
 
 def section(text: str, anchor: str) -> str:

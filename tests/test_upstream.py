@@ -11,7 +11,6 @@ site.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import inspect
 import io
 import json
@@ -25,6 +24,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+
+from mlp_devtools.hooks import load
 
 LIST = ROOT / "UPSTREAM.md"
 #: Folders of our own code scanned for private names of other packages.
@@ -78,15 +79,7 @@ def _main_css() -> str:
 
 
 def _hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"upstream_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    import sys
-    sys.path.append(str(ROOT / "hooks"))   # hooks import siblings by name (hooks-sys-path)
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-    return module
+    return load(name, module_name=f"upstream_{name}")   # as MkDocs loads it (hooks-sys-path)
 
 
 def _parameters(function) -> list[str]:
@@ -278,6 +271,11 @@ def check_linkchecker_anchorcheck() -> None:
 
 
 def check_linkchecker_command() -> None:
+    import linkcheck
+    # linkcheck's command modules call the builtin _() (its gettext) when first imported; a
+    # doctest run since linkcheck itself was imported (tests/test_gate_links.py) leaves _ =
+    # the doctest's last value, so the translator is installed again first
+    linkcheck.init_i18n()
     from linkcheck.command import linkchecker as command
     from linkcheck.director import aggregator
     from linkcheck.plugins import PluginManager
@@ -291,7 +289,7 @@ def check_linkchecker_command() -> None:
 # --- Lighthouse ----------------------------------------------------------------------------
 
 def check_lighthouse_runner() -> None:
-    from browser_support import unavailable
+    from mlp_devtools import unavailable
     if shutil.which("node") is None or not (ROOT / "node_modules" / "lighthouse").is_dir():
         unavailable("node or node_modules/lighthouse missing (npm ci)")
     script = ("Promise.all([import('lighthouse/core/gather/navigation-runner.js'), "

@@ -12,12 +12,13 @@ visit), and everything the gates check is read during that one visit:
   alt text, and every element of the content that CSS lets scroll is a marked scroll box
   (hooks/scroll_boxes.py) or holds something focusable;
 - tests/test_browser.py::test_phone_width_has_no_horizontal_overflow — the page's width at
-  each window width, and the math still drawn at its size in the narrowest.
+  each window width, the math still drawn at its size in the narrowest, and there no block
+  of the content holding something wider than itself (:data:`WIDE_BLOCKS`).
 
 The visit waits for events, never for a fixed time: the load event; each lazily loaded image's
 load or error; after each resize, the end of every transition it started and two animation
 frames (what a ResizeObserver does happens by then); and the end of every request the page
-started (:meth:`browser_support.Watcher.settle`).
+started (:meth:`mlp_devtools.browser.Watcher.settle`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from browser_support import Watcher
+from mlp_devtools.browser import Watcher
 
 #: Window widths at which axe-core checks each page: a phone, a tablet, a desktop.  What fits
 #: depends on the fonts installed: a table that fits at 1280 px in one font overflows in

@@ -1,7 +1,8 @@
 """Gate 4: Lighthouse on every lesson page of both editions — performance ≥ 90; accessibility,
 best practices and SEO ≥ 95.  Shared by benchmarks/bench_lighthouse.py (every category, a table
 for the benchmarks page) and tests/test_gate_lighthouse.py (in CI: accessibility, best practices
-and SEO only; performance moves with the machine's load, so it is a benchmark, not a test).
+and SEO only; performance moves with the machine's load, so it is a benchmark, not a test);
+tests/test_gate_perf_html.py reads :data:`PAGES`.
 
 Lighthouse 12.2.3 from npm (``package.json``; ``npm ci``) with Debian's Chromium, its default
 mobile preset (a mid-range phone on simulated slow 4G, CPU slowed down 4×), on a built site
@@ -27,14 +28,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-import sys
+from mlp_devtools import ROOT
+from mlp_devtools.browser import CHROMIUM, served
+from mlp_lessons import lessons
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from browser_support import CHROMIUM, served  # noqa: E402  (the tests' Chromium settings)
-
-from mlp_lessons import lessons  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "benchmarks" / "lighthouse_pages.mjs"
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "package.json"
 

@@ -1,8 +1,11 @@
-"""Browser-test helpers shared by tests/conftest.py and the browser test modules.
+"""Chromium, a local server and a request watcher: shared by the browser tests (tests/conftest.py,
+tests/visits.py, ...), the browser benchmarks (benchmarks/bench_playground.py,
+bench_explorables.py, mlp_devtools/lighthouse.py) and ``scripts/pdf.py``.
 
-Chromium is Debian's ``/usr/bin/chromium`` driven by Playwright for Python (never
-``playwright install``).  Without Playwright or Chromium the browser tests are
-skipped, except with ``CI=true`` where they fail.
+Chromium is Debian's ``/usr/bin/chromium`` (``$CHROMIUM`` if set) driven by Playwright for
+Python (never ``playwright install``).  Without Playwright or Chromium a test is skipped, except
+with ``CI=true`` where it fails (:func:`mlp_devtools.unavailable`); a script passes its own
+``on_missing`` (e.g. ``sys.exit``).
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ import io
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
+from mlp_devtools import unavailable
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 #: Headless Chromium as root, offline (see /work/shared/notes/stack.md).
@@ -28,29 +31,35 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-sync", "--disable-quic"]
 
 
-def unavailable(reason: str):
-    """Skip the test, or fail it in CI (``CI=true``), when the browser cannot run."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+def chromium_missing() -> str | None:
+    """Why Chromium cannot be launched here (with how to install what is missing), or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        return f"{CHROMIUM} not found (sudo apt-get install -y chromium)"
+    return None
 
 
 @contextlib.contextmanager
-def launched_chromium() -> Iterator:
-    """Start Playwright and Chromium; yield the Browser; close both afterwards.
+def launched_chromium(on_missing: Callable[[str], object] = unavailable) -> Iterator:
+    """Start Playwright and headless Chromium (:data:`CHROMIUM_ARGS`); yield the Browser; close
+    both afterwards.  When they cannot start, ``on_missing(reason)`` is called first: by
+    default the test is skipped (failed with ``CI=true``); a script passes ``sys.exit``.
 
     Playwright's sync API keeps an asyncio event loop running in this thread while
     it is open: code that calls ``asyncio.run()`` meanwhile must do so in another
     thread.
     """
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("playwright is not installed (pip install -e '.[test]')")
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    if reason := chromium_missing():
+        on_missing(reason)
+        raise RuntimeError(reason)   # an on_missing that returns
+    from playwright.sync_api import sync_playwright
+
+    executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which(CHROMIUM)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
