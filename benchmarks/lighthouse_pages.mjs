@@ -1,4 +1,4 @@
-// Lighthouse on several pages with one Chromium: for benchmarks/_lighthouse.py.
+// Lighthouse on several pages with one Chromium: for mlp_devtools/lighthouse.py.
 //
 //   CHROME_PATH=/usr/bin/chromium node benchmarks/lighthouse_pages.mjs [--categories=a,b] OUT.json URL...
 //
