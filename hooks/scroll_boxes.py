@@ -44,6 +44,10 @@ KINDS: dict[str, tuple[re.Pattern, dict[str, str]]] = {
     # what a notebook cell printed (nbconvert): the <pre> in jp-RenderedText
     "output": (re.compile(r'<div class="jp-RenderedText[^>]*>\s*(?P<tag><pre[^>]*)'),
                {"ko": "출력", "en": "Output"}),
+    # a figure too wide for a phone, marked ``{ .wide-figure }`` on the page: on a narrow screen it
+    # keeps a readable size and its paragraph scrolls (docs/stylesheets/explorables.css)
+    "figure": (re.compile(r'(?P<tag><p)(?=>\s*<img[^>]*\bclass="[^"]*\bwide-figure\b)'),
+               {"ko": "그림", "en": "Figure"}),
 }
 
 _ATTRIBUTE = re.compile(r'\s(?:tabindex|role|aria-label|data-scroll-box)(?:="[^"]*")?')
@@ -63,6 +67,8 @@ def mark(page_html: str, edition: str = "ko") -> str:
     >>> print(mark('<div class="jp-RenderedText jp-OutputArea-output" tabindex="0">\n<pre>42</pre></div>', "en"))
     <div class="jp-RenderedText jp-OutputArea-output" tabindex="0">
     <pre tabindex="0" role="group" aria-label="Output 1" data-scroll-box>42</pre></div>
+    >>> print(mark('<p><img alt="graph" class="wide-figure" src="g.svg" /></p><p><img alt="x" src="x.svg" /></p>'))
+    <p tabindex="0" role="group" aria-label="그림 1" data-scroll-box><img alt="graph" class="wide-figure" src="g.svg" /></p><p><img alt="x" src="x.svg" /></p>
     """
     counts: dict[str, int] = {}
     for kind, (pattern, names) in KINDS.items():

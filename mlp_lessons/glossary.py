@@ -28,7 +28,10 @@ Decisions (issue 17, item 3):
   biological analogy.
 - ``½ Σ (y − t)²`` is the **오차제곱합 (SSE)**, the name Deep Learning from Scratch
   gives it; the textbook calls it 평균 제곱 오차 (MSE), which it is not (there is no
-  mean).  The real MSE, ``(1/n) Σ (y − t)²``, appears only beside the SSE.
+  mean).  The real MSE, ``(1/n) Σ (y − t)²``, appears only beside the SSE.  The bare
+  제곱 오차 / "squared error" is a label too: a line that says it names the SSE as well.
+- ``(f(x + h) − f(x − h)) / 2h`` is the **중심 차분** (central difference), the numerical
+  derivative the pages check derivatives and gradients with.
 - ``오차 역전파`` (the long name, "error backpropagation") is not a variant of 역전파
   but an accepted full name; ``기울기`` (slope) is an ordinary word, not a variant of
   그래디언트; only ``기울기 하강법`` is.
@@ -117,6 +120,8 @@ TERMS: list[Term] = [
          variants_en=("activation value",)),
     Term("계단 함수", "step function", "", "activations.md", ("계단함수",)),
     Term("시그모이드", "sigmoid", r"\(\sigma\)", "activations.md", ("시그머이드",)),
+    Term("중심 차분", "central difference", r"\(\frac{f(x+h)-f(x-h)}{2h}\)", "activations.md",
+         ("중심차분", "중앙 차분", "중앙차분"), variants_en=("centered difference", "centred difference")),
     Term("입력층", "input layer", "", "forward_pass.md", ("입력 레이어", "입력 층")),
     Term("은닉층", "hidden layer", "", "forward_pass.md",
          ("숨겨진 레이어", "숨은층", "은닉 레이어", "히든 레이어", "은닉 층")),
@@ -126,8 +131,8 @@ TERMS: list[Term] = [
     Term("오차제곱합", "sum of squared errors (SSE)", r"\(\tfrac12\sum(y-t)^2\)", "loss.md",
          ("오차 제곱합", "제곱오차합", "제곱 오차 합", "제곱 오차의 절반 합"),
          variants_en=("half sum of squared errors", "sum of squares error"),
-         labels_ko=("평균 제곱 오차", "평균제곱오차", "MSE"),
-         labels_en=("mean squared error", "MSE"),
+         labels_ko=("평균 제곱 오차", "평균제곱오차", "MSE", "제곱 오차"),
+         labels_en=("mean squared error", "MSE", "squared error"),
          also_en=("sum of squared errors", "SSE")),
     Term("교차 엔트로피", "cross-entropy", "", "loss.md", ("교차엔트로피", "크로스 엔트로피")),
     Term("경사 하강법", "gradient descent", "", "gradient_descent.md",

@@ -72,14 +72,3 @@ def test_the_comparison_sees_a_change():
 
 def test_node_explorable_tests_pass():
     node_tests(["tests/js/explorables.test.mjs"])
-
-
-def test_explorable_texts_use_the_glossarys_korean_terms():
-    from mlp_lessons.glossary import TERMS
-
-    found = []
-    for module in sorted((ROOT / "docs" / "javascripts" / "explorables").glob("*.js")):
-        text = module.read_text(encoding="utf-8")
-        found += [f"{module.name}: {variant!r} (the glossary says {term.ko!r})"
-                  for term in TERMS for variant in term.variants_ko if variant in text]
-    assert found == []

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from mlp_lessons import lessons
 from mlp_lessons.glossary import TERMS, Term, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,11 +129,23 @@ def misnamed(text: str, lang: str, where: str) -> list[str]:
     found = []
     for number, line in prose_lines(text):
         for term in TERMS:
-            wrong = [v for v in variants(term, lang) if v in line]
-            if not any(name in line for name in term.names(lang)):
-                wrong += [v for v in labels(term, lang) if v in line]
-            found += [f"{where}:{number}: {v!r} → {term.names(lang)[0]!r}" for v in wrong]
+            wrong = list(variants(term, lang))
+            if not any(name in line for name in _capitalised(term.names(lang))):
+                wrong += labels(term, lang)
+            found += [f"{where}:{number}: {v!r} → {term.names(lang)[0]!r}"
+                      for v in _occurring(wrong, line)]
     return found
+
+
+def _occurring(words, line: str) -> list[str]:
+    """The ``words`` found in ``line``, in their order; a word found only inside a longer
+    one's occurrence (제곱 오차 in 평균 제곱 오차) is not counted again."""
+    hits = set()
+    for word in sorted(words, key=len, reverse=True):
+        if word in line:
+            hits.add(word)
+            line = line.replace(word, "\0" * len(word))
+    return [w for w in dict.fromkeys(words) if w in hits]
 
 
 def test_prose_lines_skip_quotes_code_and_corrections():
@@ -187,4 +200,150 @@ def test_pages_use_one_name_per_idea(lang):
     found = [hit for name, text in sources(lang) for hit in misnamed(text, lang, name)]
     assert not found, (f"{len(found)} names the glossary does not use (mlp_lessons/glossary.py; "
                        "a textbook label is fine only on a line that also names the term):\n"
+                       + "\n".join(found))
+
+
+# --- the same lint over the texts that live in code ----------------------------------
+# The figures' labels (``tr("한국어", "English")`` calls in mlp_lessons/figures/*.py), the
+# explorables' ``MESSAGES`` (docs/javascripts/explorables/*.js), the playground's texts
+# (docs/javascripts/playground/i18n.js) and the lesson map of the home page
+# (mlp_lessons/lessons.py: titles and "what you learn") are prose of the editions too.
+# This replaces the variants_ko-only check that tests/test_explorables_js.py had.
+
+import ast  # noqa: E402
+
+FIGURES = ROOT / "mlp_lessons" / "figures"
+JS_TEXTS = [path for path in sorted((ROOT / "docs" / "javascripts" / "explorables").glob("*.js"))
+            if path.name != "common.js"] + [   # common.js: shared helpers, no texts
+    ROOT / "docs" / "javascripts" / "playground" / "i18n.js"]
+JS_STRING = re.compile(r'"((?:[^"\\\n]|\\.)*)"|\'((?:[^\'\\\n]|\\.)*)\'')
+
+
+def _literal(node: ast.AST) -> str | None:
+    """The text of a string literal or f-string (its ``{…}`` fields blanked), else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else " " for v in node.values)
+    return None
+
+
+def _tables(tree: ast.Module) -> dict[str, dict[str, str]]:
+    """The module-level ``NAME = {"key": "text", …}`` dicts of a module."""
+    tables = {}
+    for node in tree.body:
+        if (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Dict)):
+            pairs = [(_literal(k), _literal(v)) for k, v in zip(node.value.keys, node.value.values)
+                     if k is not None]
+            if all(k is not None and v is not None for k, v in pairs):
+                tables[node.targets[0].id] = dict(pairs)
+    return tables
+
+
+def figure_texts(source: str, where: str):
+    """(``where:line``, {"ko": text, "en": text}) of every ``tr(ko, en)`` call in ``source``.
+
+    Its arguments are string literals, f-strings (fields blanked) or, as in
+    ``tr(TITLES[name], TITLES_EN[name])``, look-ups in two module-level dicts of texts
+    with the same keys (each key gives a pair).
+    """
+    tree = ast.parse(source)
+    tables = _tables(tree)
+    calls = sorted((node for node in ast.walk(tree)
+                    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "tr" and len(node.args) == 2), key=lambda n: n.lineno)
+    for node in calls:
+        ko, en = (_literal(arg) for arg in node.args)
+        if ko is not None and en is not None:
+            yield f"{where}:{node.lineno}", {"ko": ko, "en": en}
+            continue
+        names = [arg.value.id for arg in node.args if isinstance(arg, ast.Subscript)
+                 and isinstance(arg.value, ast.Name) and arg.value.id in tables]
+        if len(names) != 2 or tables[names[0]].keys() != tables[names[1]].keys():
+            raise AssertionError(f"{where}:{node.lineno}: tr() takes two string literals, "
+                                 "f-strings or look-ups in two module-level dicts of texts with "
+                                 f"the same keys; got {ast.unparse(node)}")
+        for key in tables[names[0]]:
+            yield (f"{where}:{node.lineno} {names[0]}[{key!r}]",
+                   {"ko": tables[names[0]][key], "en": tables[names[1]][key]})
+
+
+def js_texts(source: str, where: str):
+    """(``where:line``, lang, text) of every string value in the ``MESSAGES = { ko: {…}, en: {…} }``
+    object of a script; keys (``"ui.neuron.add":``) and ``{placeholders}`` are names, not text."""
+    start = source.find("MESSAGES = {")
+    end = source.find("\n};", start)
+    if start < 0 or end < 0:
+        raise AssertionError(f"{where}: expected a `MESSAGES = {{ ko: {{…}}, en: {{…}} }}` object")
+    block = source[start:end]
+    split = re.search(r"^\s+en:\s*\{", block, re.M)
+    if not re.search(r"^\s+ko:\s*\{", block, re.M) or not split:
+        raise AssertionError(f"{where}: MESSAGES has no `ko: {{` and `en: {{` parts")
+    offset = source[:start].count("\n")
+    for match in JS_STRING.finditer(block):
+        if block[match.end():].lstrip().startswith(":"):
+            continue
+        line = offset + block[:match.start()].count("\n") + 1
+        text = match.group(1) if match.group(1) is not None else match.group(2)
+        yield (f"{where}:{line}", "ko" if match.start() < split.start() else "en",
+               re.sub(r"\{\w+\}", " ", text))
+
+
+def code_texts():
+    """(where, lang, text) of every human-language string of the figures, scripts and lesson map."""
+    for path in sorted(FIGURES.glob("*.py")):
+        for where, pair in figure_texts(path.read_text(encoding="utf-8"),
+                                        str(path.relative_to(ROOT))):
+            for lang, text in pair.items():
+                yield where, lang, text
+    for path in JS_TEXTS:
+        yield from js_texts(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+    for page in lessons.PAGES:
+        for lang in EDITIONS:
+            for field in (lang, f"learn_{lang}"):
+                yield f"mlp_lessons/lessons.py {page.slug}.{field}", lang, getattr(page, field)
+            for notebook in page.notebooks:
+                yield f"mlp_lessons/lessons.py {notebook.stem}.{lang}", lang, getattr(notebook, lang)
+
+
+def misnamed_in_code(texts) -> list[str]:
+    """The one-name lint of :func:`misnamed` over (where, lang, text) strings; a string's
+    lines are its lines (``\\n``), quotes inside it are quotes."""
+    found = []
+    for where, lang, text in texts:
+        found += [hit.replace(f"{where}:1:", f"{where}:", 1)
+                  for hit in misnamed(text.replace("\\n", "\n"), lang, where)]
+    return found
+
+
+def test_code_texts_are_read():
+    """The readers find the strings they are meant to lint (each source is non-empty)."""
+    texts = list(code_texts())
+    for source in [*(str(p.relative_to(ROOT)) for p in sorted(FIGURES.glob("*.py"))
+                     if not p.name.startswith("_")),
+                   *(str(p.relative_to(ROOT)) for p in JS_TEXTS), "mlp_lessons/lessons.py"]:
+        for lang in EDITIONS:
+            assert any(w.startswith(source) and l == lang and t for w, l, t in texts), (source, lang)
+
+
+def test_the_code_lint_catches_planted_names():
+    figure = 'ax.set_title(tr("입력의 총합 z", "the total input z"))\nx = tr(f"{n} 원문의 T", "x")\n'
+    assert misnamed_in_code(
+        (w, lang, t) for w, pair in figure_texts(figure, "f.py") for lang, t in pair.items()) == [
+        "f.py:1: '총합' → '가중합'", "f.py:1: 'total input' → 'weighted sum'",
+        "f.py:2: '원문' → '교재'"]
+    script = ('const MESSAGES = {\n  ko: {\n    a: "오차제곱합 또는 평균 제곱 오차",\n'
+              '    b: "제곱 오차",\n  },\n  en: {\n    b: \'squared error\',\n'
+              '    c: "the net input \\"z\\"", "ui.neuron": "unit {neuron}",\n  },\n};\n')
+    assert misnamed_in_code(js_texts(script, "m.js")) == [
+        "m.js:4: '제곱 오차' → '오차제곱합'", "m.js:7: 'squared error' → 'sum of squared errors (SSE)'",
+        "m.js:8: 'net input' → 'weighted sum'"]
+    assert misnamed_in_code([("p", "ko", "가중합 z 「입력의 총합」")]) == []
+
+
+def test_code_texts_use_one_name_per_idea():
+    found = misnamed_in_code(code_texts())
+    assert not found, (f"{len(found)} names the glossary does not use (mlp_lessons/glossary.py) "
+                       "in figure labels, explorable/playground texts or the lesson map:\n"
                        + "\n".join(found))

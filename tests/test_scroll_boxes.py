@@ -17,7 +17,7 @@ from visits import SETTLED
 scroll_boxes = hook("scroll_boxes")
 
 #: Start tags of the boxes in a built page, and of those that are marked.
-BOX = re.compile(r'<div class="(?:md-typeset__scrollwrap|arithmatex|highlight-ipynb)[^>]*>'
+BOX = re.compile(r'<p [^>]*data-scroll-box[^>]*>|<div class="(?:md-typeset__scrollwrap|arithmatex|highlight-ipynb)[^>]*>'
                  r'|<div class="(?:[^"]* )?highlight(?: [^"]*)?"[^>]*>(?:<span class="filename">'
                  r'[^<]*</span>)?<pre[^>]*>(?:<span></span>)?<code[^>]*>')
 NAME = re.compile(r'aria-label="([^"]+)"')
@@ -45,10 +45,10 @@ def test_every_box_in_the_built_pages_is_marked_with_a_unique_name(edition_site)
             names = [NAME.search(b).group(1) for b in boxes]
             assert len(names) == len(set(names)), f"{page.relative_to(root)}: names repeat"
             for b in boxes:
-                kind = "code" if "<code" in b else b.split('"')[1].split()[0]
+                kind = "code" if "<code" in b else "figure" if b.startswith("<p") else b.split('"')[1].split()[0]
                 counted[kind] = counted.get(kind, 0) + 1
     # each kind is on some page (else this test proves nothing for it)
-    assert set(counted) == {"md-typeset__scrollwrap", "arithmatex", "highlight-ipynb", "code"}, counted
+    assert set(counted) == {"md-typeset__scrollwrap", "arithmatex", "highlight-ipynb", "code", "figure"}, counted
 
 
 #: A table box at the top of the page whose table is wider than ``width`` px (but narrower than

@@ -245,7 +245,7 @@ def unit_figure() -> Figure:
     ax.text((total[0] + act[0]) / 2, total[1] + 0.22, "$z$", ha="center", va="bottom", fontsize=14)
     _arrow(ax, _rim(act, out, 0.5), out - np.array([0.35, 0.0]))
     ax.text(out[0] - 0.25, out[1], "$a$", ha="left", va="center", fontsize=15)
-    ax.text(total[0], total[1] - 0.62, tr("입력의 총합", "total input") + "\n$z = w_1 x_1 + w_2 x_2 + b$",
+    ax.text(total[0], total[1] - 0.62, tr("가중합", "weighted sum") + "\n$z = w_1 x_1 + w_2 x_2 + b$",
             ha="center", va="top", fontsize=10, color="0.2", linespacing=1.5)
     ax.text(act[0], act[1] - 0.62, tr("활성화 함수", "activation function") + "\n$a = f(z)$", ha="center", va="top",
             fontsize=10, color="0.2", linespacing=1.5)

@@ -69,23 +69,23 @@ def sse_vs_ce_figure(p_mark: float = CONFIDENT_WRONG_P) -> Figure:
     mark = sigmoid_output_grads([logit(p_mark)], 1)
     fig = Figure(figsize=(6.4, 7.0), layout="constrained")    # stacked: readable on phones too
     ax_l, ax_g = fig.subplots(2, 1, sharex=True)
-    ax_l.plot(p, g["sse"], color="C0", label=tr("제곱 오차 ½ (p - 1)²", "squared error ½ (p - 1)²"))
+    ax_l.plot(p, g["sse"], color="C0", label=tr("오차제곱합 ½ (p - 1)²", "SSE ½ (p - 1)²"))
     ax_l.plot(p, g["ce"], color="C1", linestyle="--", label=tr("교차 엔트로피 -ln p", "cross-entropy -ln p"))
-    ax_g.plot(p, np.abs(g["sse_grad"]), color="C0", label=tr("제곱 오차: |(p - 1) p (1 - p)|",
-                                                             "squared error: |(p - 1) p (1 - p)|"))
+    ax_g.plot(p, np.abs(g["sse_grad"]), color="C0", label=tr("오차제곱합: |(p - 1) p (1 - p)|",
+                                                             "SSE: |(p - 1) p (1 - p)|"))
     ax_g.plot(p, np.abs(g["ce_grad"]), color="C1", linestyle="--", label=tr("교차 엔트로피: |p - 1|",
                                                                             "cross-entropy: |p - 1|"))
     for key, color in (("sse", "C0"), ("ce", "C1")):
         ax_l.plot([p_mark], mark[key], "o", color=color, markersize=6)
         ax_g.plot([p_mark], np.abs(mark[f"{key}_grad"]), "o", color=color, markersize=6)
-    ax_g.annotate(tr(f"p = {p_mark:g}: 제곱 오차의 기울기 {abs(mark['sse_grad'][0]):.4f}",
-                     f"p = {p_mark:g}: slope of the squared error {abs(mark['sse_grad'][0]):.4f}"),
+    ax_g.annotate(tr(f"p = {p_mark:g}: 오차제곱합의 기울기 {abs(mark['sse_grad'][0]):.4f}",
+                     f"p = {p_mark:g}: slope of the SSE {abs(mark['sse_grad'][0]):.4f}"),
                   xy=(p_mark, abs(mark["sse_grad"][0])), xytext=(0.06, 0.25), fontsize=9,
                   arrowprops={"arrowstyle": "->", "color": "0.3"})
     ax_l.set_title(tr("정답이 1일 때의 손실", "Loss when the target is 1"))
     ax_l.set_ylim(0.0, 4.0)
     ax_l.set_ylabel(tr("손실 E", "Loss E"))
-    ax_g.set_title(tr("출력 유닛의 입력 z에 대한 기울기 |∂E/∂z|", "Slope |∂E/∂z| with respect to the output unit's input z"))
+    ax_g.set_title(tr("출력 유닛의 가중합 z에 대한 기울기 |∂E/∂z|", "Slope |∂E/∂z| with respect to the output unit's weighted sum z"))
     ax_g.set_ylim(0.0, 1.05)
     ax_g.set_xlabel(tr("정답 클래스의 예측 확률 p = σ(z)", "Predicted probability of the correct class p = σ(z)"))
     for ax in (ax_l, ax_g):

@@ -47,8 +47,8 @@ def loss_curve(epochs: int = CHAPTER_EPOCHS, every: int = CURVE_EVERY, full_batc
     """
     fig = Figure(figsize=(7.2, 4.2))
     ax = fig.add_subplot()
-    runs = [("xnor", tr("원문의 루프, 원문 T (XNOR)", "original loop, original T (XNOR)"), "C0", "-"),
-            ("xor", tr("원문의 루프, XOR 정답", "original loop, XOR targets"), "C1", "--")]
+    runs = [("xnor", tr("교재의 루프, 교재의 T (XNOR)", "textbook loop, textbook T (XNOR)"), "C0", "-"),
+            ("xor", tr("교재의 루프, XOR 정답", "textbook loop, XOR targets"), "C1", "--")]
     for target, label, color, style in runs:
         curve = chapter_loss_curve(target, epochs=epochs, every=every)
         ax.plot(curve.epochs, curve.loss, style, color=color, label=label)
@@ -85,7 +85,7 @@ def decision_boundary(epochs: int = CHAPTER_EPOCHS, resolution: int = 81) -> Fig
 
     fig = Figure(figsize=(9.0, 4.2), layout="constrained")
     axes = fig.subplots(1, 2)
-    panels = [("xnor", T_XNOR, tr("원문의 T = [[1],[0],[0],[1]] (XNOR)", "Original T = [[1],[0],[0],[1]] (XNOR)")),
+    panels = [("xnor", T_XNOR, tr("교재의 T = [[1],[0],[0],[1]] (XNOR)", "Textbook T = [[1],[0],[0],[1]] (XNOR)")),
               ("xor", T_XOR, "XOR: T = [[0],[1],[1],[0]]")]
     image = None
     for ax, (target, T, title) in zip(axes, panels):

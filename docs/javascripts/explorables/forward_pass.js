@@ -36,7 +36,8 @@ export function chapterValues(root) {
 }
 
 // Layout of the diagram (viewBox units): inputs, hidden units, output.  The top hidden unit
-// writes its values above itself, the others below; edge labels sit where no other text is.
+// writes its values above itself, the others below; edge labels sit where no other text is
+// (w6's near its hidden unit: nearer the output it ran into the output's E = … line).
 export const NODES = { x1: [40, 100], x2: [40, 320], h1: [240, 100], h2: [240, 320], y: [420, 210] };
 export const VIEWBOX = "0 0 500 420";
 export const EDGES = [["w1", "x1", "h1"], ["w2", "x1", "h2"], ["w3", "x2", "h1"], ["w4", "x2", "h2"],
@@ -47,7 +48,7 @@ const ABOVE = new Set(["h1"]);
  * text-anchor.  On a slanted edge the label starts at that point and runs away from the line.
  */
 const LABEL_AT = { w1: [0.45, true, "middle"], w2: [0.2, true, "start"], w3: [0.2, false, "start"],
-  w4: [0.45, false, "middle"], w5: [0.5, true, "start"], w6: [0.4, false, "start"] };
+  w4: [0.45, false, "middle"], w5: [0.5, true, "start"], w6: [0.3, false, "start"] };
 const R = 24, LINE = 15;
 
 /** One line of SVG text: a string, or an array of strings and {sym: "w1"} symbols. */
@@ -97,6 +98,8 @@ const MESSAGES = {
     plotLabel: "2-2-1 신경망: 가중치와 각 유닛의 z, a",
     state: "a_y = {a_y}, E = {E}",
     labels: { x1: "입력 x₁", x2: "입력 x₂", t: "정답 t" },
+    figure: "2-2-1 신경망 그림",
+    scrollHint: "그림이 화면보다 넓습니다. 옆으로 밀어 보세요. 같은 값이 아래 표에도 있습니다.",
   },
   en: {
     title: "Try it: change an input or a weight",
@@ -106,6 +109,8 @@ const MESSAGES = {
     plotLabel: "The 2-2-1 network: weights and each unit's z and a",
     state: "a_y = {a_y}, E = {E}",
     labels: { x1: "Input x₁", x2: "Input x₂", t: "Target t" },
+    figure: "Diagram of the 2-2-1 network",
+    scrollHint: "The diagram is wider than the screen: scroll it sideways. The table below has the same values.",
   },
 };
 export { MESSAGES };
@@ -150,7 +155,10 @@ function start(root, id) {
       h("fieldset", { class: "ex-controls" }, h("legend", {}, T.biases),
         WEIGHTS.filter((k) => k.startsWith("b")).map((k) => field(k, { sym: k }, "0.1")))),
     reset,
-    h("div", { class: "ex-side" }, svg, table),
+    h("p", { class: "ex-note ex-scroll-hint" }, T.scrollHint),
+    // on a phone the diagram keeps a readable size and scrolls sideways in its box (explorables.css)
+    h("div", { class: "ex-side" },
+      h("div", { class: "ex-scroll", tabindex: "0", role: "region", "aria-label": T.figure }, svg), table),
     live);
 
   function render() {

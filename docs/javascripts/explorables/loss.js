@@ -1,7 +1,7 @@
 // Explorable of docs/loss.md: move the prediction p of one sigmoid output unit (p = σ(z)) and
 // see both losses and their gradients with respect to z, for target t = 0 or 1:
 //
-//   squared error   E = ½(p − t)²                  ∂E/∂z = (p − t) σ′(z)
+//   SSE             E = ½(p − t)²                  ∂E/∂z = (p − t) σ′(z)
 //   cross-entropy   E = −[t ln p + (1 − t) ln(1 − p)]  ∂E/∂z = p − t
 //
 // The same computation as mlp_lessons.pages.loss.sigmoid_output_grads (cross-entropy as a
@@ -29,23 +29,23 @@ export function outputGrads(z, t) {
 const MESSAGES = {
   ko: {
     title: "직접 해 보기: 예측을 움직여 두 손실 비교하기",
-    intro: "슬라이더(화살표 키)로 출력 유닛의 예측 p를 움직이세요. 위 그래프는 손실, 아래 그래프는 출력 유닛의 총합 z에 대한 기울기의 크기 |∂E/∂z|입니다. 정답과 반대쪽 끝으로 갈수록(자신 있게 틀릴수록) 제곱 오차의 기울기는 오히려 작아집니다.",
+    intro: "슬라이더(화살표 키)로 출력 유닛의 예측 p를 움직이세요. 위 그래프는 손실, 아래 그래프는 출력 유닛의 가중합 z에 대한 기울기의 크기 |∂E/∂z|입니다. 정답과 반대쪽 끝으로 갈수록(자신 있게 틀릴수록) 오차제곱합(SSE)의 기울기는 오히려 작아집니다.",
     p: "예측 p = σ(z)", t: "정답 t",
-    sse: "제곱 오차", ce: "교차 엔트로피", loss: "손실 E", grad: "∂E/∂z",
+    sse: "오차제곱합 (SSE)", ce: "교차 엔트로피", loss: "손실 E", grad: "∂E/∂z",
     table: "두 손실과 기울기", top: "손실 E", bottom: "|∂E/∂z|",
-    ratio: "교차 엔트로피의 기울기가 제곱 오차의 {ratio}배입니다.",
-    state: "p = {p}, t = {t}: 제곱 오차 E = {sse}, ∂E/∂z = {sse_grad}; 교차 엔트로피 E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
-    plotLabel: "예측 p에 따른 제곱 오차와 교차 엔트로피(위), 그 기울기의 크기(아래), p = {p}",
+    ratio: "교차 엔트로피의 기울기가 오차제곱합의 {ratio}배입니다.",
+    state: "p = {p}, t = {t}: 오차제곱합 E = {sse}, ∂E/∂z = {sse_grad}; 교차 엔트로피 E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
+    plotLabel: "예측 p에 따른 오차제곱합과 교차 엔트로피(위), 그 기울기의 크기(아래), p = {p}",
   },
   en: {
     title: "Try it: move the prediction and compare the two losses",
-    intro: "Move the output unit's prediction p with the slider (arrow keys). The upper graph is the loss, the lower one the size of its gradient with respect to the unit's net input z, |∂E/∂z|. Towards the end opposite the target (confidently wrong), the squared error's gradient gets smaller, not larger.",
+    intro: "Move the output unit's prediction p with the slider (arrow keys). The upper graph is the loss, the lower one the size of its gradient with respect to the unit's weighted sum z, |∂E/∂z|. Towards the end opposite the target (confidently wrong), the gradient of the sum of squared errors (SSE) gets smaller, not larger.",
     p: "Prediction p = σ(z)", t: "Target t",
-    sse: "Squared error", ce: "Cross-entropy", loss: "Loss E", grad: "∂E/∂z",
+    sse: "Sum of squared errors (SSE)", ce: "Cross-entropy", loss: "Loss E", grad: "∂E/∂z",
     table: "The two losses and their gradients", top: "Loss E", bottom: "|∂E/∂z|",
-    ratio: "The cross-entropy's gradient is {ratio} times the squared error's.",
-    state: "p = {p}, t = {t}: squared error E = {sse}, ∂E/∂z = {sse_grad}; cross-entropy E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
-    plotLabel: "Squared error and cross-entropy against the prediction p (top), the size of their gradients (bottom), p = {p}",
+    ratio: "The cross-entropy's gradient is {ratio} times the SSE's.",
+    state: "p = {p}, t = {t}: SSE E = {sse}, ∂E/∂z = {sse_grad}; cross-entropy E = {ce}, ∂E/∂z = {ce_grad}. {ratio}",
+    plotLabel: "The sum of squared errors and cross-entropy against the prediction p (top), the size of their gradients (bottom), p = {p}",
   },
 };
 export { MESSAGES };
