@@ -186,7 +186,7 @@ PAGES: tuple[Page, ...] = (
          "learning rate"),
     Page("summary", "요약 · 연습문제", "Summary and exercises",
          "장 전체 요약, 핵심 공식, 풀이가 달린 연습문제",
-         "Summary of the whole chapter, key formulas, exercises with solutions"),
+         "Summary of the whole chapter, key formulas, exercises with solutions", numbers=True),
     Page("notation", "기호 표", "Notation",
          "교재의 기호와 패키지의 이름 대응표",
          "Table matching the chapter's symbols to the package's names", chapter=False),

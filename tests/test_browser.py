@@ -19,7 +19,7 @@ import pytest
 from mlp_devtools.browser import Watcher
 
 from conftest import EDITIONS, site_pages
-from visits import TWO_FRAMES, math_problems
+from visits import TWO_FRAMES, WIDTHS, math_problems
 
 __all__ = ["check_math", "load", "open_page", "site_pages"]  # used by other browser tests
 
@@ -144,14 +144,21 @@ def test_language_switcher_keeps_the_page(page, edition_site, base_url, edition,
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_phone_width_has_no_horizontal_overflow(visits, edition):
     """At every width of tests/visits.py (down to a 320 px phone) no page is wider than the
-    window, and at the narrowest the formulas are still typeset at their size."""
-    wide, math = [], []
+    window; at the narrowest the formulas are still typeset at their size, and no block of the
+    content holds a line wider than itself (an inline formula, code or word that does not fit:
+    where docs/stylesheets/perf.css skips the block, it would be cut off, with no way to
+    scroll to it)."""
+    wide, math, blocks = [], [], []
     for path, seen in visits(edition).items():
         wide += [f"{path or '/'}: {page_width}px in a {width}px window"
                  for width, page_width in seen.page_width.items() if page_width > width]
         math += [f"{path or '/'}: {problem}" for problem in seen.narrow_math]
+        blocks += [f"{path or '/'} {b['block']}: a line {b['width']}px wide in a {b['box']}px block: "
+                   f"{b['text']!r}" for b in seen.wide_blocks]
     assert not wide, "pages wider than the window: " + ", ".join(wide)
     assert not math, "\n".join(math[:10])
+    assert not blocks, (f"at {min(WIDTHS)}px, blocks holding a line wider than the block (make a "
+                        "long inline formula a display formula or split it):\n" + "\n".join(blocks))
 
 
 def test_code_blocks_are_set_up_when_they_come_into_view(page, base_url):

@@ -253,8 +253,13 @@ def _check_section(text: str, title: str) -> str:
     return m.group(1) if m else ""
 
 
+#: Pages with a check section: every page with numbers but the chapter summary, whose exercises
+#: (「연습문제」, keys ``ex1_…``) tests/test_summary_page.py checks.
+CHECKED = [lesson for lesson in LESSONS if lesson != "summary"]
+
+
 @pytest.mark.parametrize("folder, title", [("docs", "확인 문제"), ("docs_en", "Check yourself")])
-@pytest.mark.parametrize("lesson", LESSONS)
+@pytest.mark.parametrize("lesson", CHECKED)
 def test_every_exercise_number_is_shown_in_the_check_section(numbers, lesson, folder, title):
     keys = sorted(k for k in numbers[lesson] if k.startswith("ex_"))
     section = _check_section((ROOT / folder / f"{lesson}.md").read_text(encoding="utf-8"), title)

@@ -198,3 +198,22 @@ def test_decision_boundary_shows_the_trained_outputs():
         assert [[float(p.get_xdata()[0]), float(p.get_ydata()[0])] for p in points] == XOR_X.tolist()
         labels = [t.get_text() for t in ax.texts]
         assert labels == [f"t={t:g}" for t in T.ravel()]
+
+
+def test_prose_numbers_by_another_route(numbers):
+    """The numbers the prose states about training (how close, the plateau, the full-batch
+    rate, the stuck outputs), each from the chapter's printed values or by hand."""
+    targets = [1.0, 0.0, 0.0, 1.0]      # the chapter's T, inputs in XOR_X order
+    assert numbers["max_error"] == pytest.approx(
+        max(abs(y - t) for y, t in zip(page.CHAPTER_PRINTED, targets)), abs=1e-8)
+    assert f"{numbers['max_error']:.2f}" == "0.01"   # the page: "0.01 안팎"
+    # the plateau: one output for every input; ½(y-t)² averaged over the samples is least
+    # at the targets' mean, 1/2, and is then 1/8
+    assert numbers["plateau_output"] == 0.5 and numbers["plateau_loss"] == 0.125
+    assert all(sum((c - t) ** 2 for t in targets) / 8 > 0.125 for c in (0.49, 0.51))
+    # full batch: the mean of the 4 samples' gradients, so 4 times the chapter's rate
+    assert numbers["samples"] == 4
+    assert numbers["full_batch_eta"] == pytest.approx(4 * 0.2) == figs.FULL_BATCH_RATE
+    # 학습률 5: the page's >>> example shows the outputs [0.998, 0.355, 0.355, 0.355]
+    assert page.STUCK_LEARNING_RATE == 5.0           # the question's learning_rate = 5
+    assert numbers["ex_stuck_y"] == pytest.approx(0.355, abs=5e-4)

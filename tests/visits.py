@@ -149,6 +149,64 @@ UNCOVERED_SCROLLERS = """() => {
 }"""
 
 
+#: The blocks of the content (paragraphs, list items, ...) holding a line wider than the block,
+#: each as {block, width, box, text}: a CSS path from the article, the width of the block's
+#: lines and of the block (its padding box), and its first words.  Such a line is cut off, with
+#: no way to scroll to it, where the block contains its paint: docs/stylesheets/perf.css gives
+#: most blocks ``content-visibility: auto``, which does.  Read with every block made visible
+#: (a skipped block has no layout to measure), so it changes the page's styles while it runs:
+#: read it last.  Closed <details> (an exercise's answer) are opened while it runs.  Every
+#: block inside a block is a block too (list items, an admonition's paragraphs, ...): the
+#: innermost wide one is reported, the one whose own line is too long.
+#: A line's width is that of its text and inline boxes (an inline formula, code), not of what
+#: is out of the flow: a formula's hidden MathML for screen readers, drawn in no width, may be
+#: wider than the formula.  Scrolling boxes (display formulas, code blocks, tables) are not
+#: measured: what is wider than them scrolls.
+WIDE_BLOCKS = """() => {
+    const style = document.createElement("style");
+    style.textContent = ".md-typeset * { content-visibility: visible !important; }";
+    document.head.append(style);
+    const closed = [...document.querySelectorAll(".md-content details:not([open])")];
+    closed.forEach(d => { d.open = true; });   // the answers of exercises, ...
+    const found = [];
+    const range = document.createRange();
+    const lineEnd = block => {   // the right end of the block's own lines
+        let end = -Infinity;
+        for (const node of block.childNodes) {
+            let rects = [];
+            if (node.nodeType === Node.TEXT_NODE) {
+                range.selectNodeContents(node);
+                rects = range.getClientRects();
+            } else if (node.nodeType === Node.ELEMENT_NODE
+                       && getComputedStyle(node).display.startsWith("inline")) {
+                rects = node.getClientRects();
+            }
+            for (const r of rects) if (r.width > 0) end = Math.max(end, r.right);
+        }
+        return end;
+    };
+    const visit = (block, path) => {
+        const s = getComputedStyle(block);
+        if (s.display === "none" || s.display.startsWith("inline") || s.display.startsWith("table")
+            || /auto|scroll/.test(s.overflowX)) return;
+        if (block.scrollWidth <= block.clientWidth + 1) return;   // nothing in it is wider
+        [...block.children].forEach((child, i) =>
+            visit(child, `${path} > ${child.tagName.toLowerCase()}:nth-child(${i + 1})`));
+        const left = block.getBoundingClientRect().left + block.clientLeft;
+        const width = Math.ceil(lineEnd(block) - left);
+        if (width > block.clientWidth + 1)
+            found.push({block: path, width, box: block.clientWidth,
+                        text: block.textContent.trim().replace(/\\s+/g, " ").slice(0, 60)});
+    };
+    const article = document.querySelector(".md-content .md-typeset");
+    if (article) [...article.children].forEach((block, i) =>
+        visit(block, `${block.tagName.toLowerCase()}:nth-child(${i + 1})`));
+    closed.forEach(d => { d.open = false; });
+    style.remove();
+    return found;
+}"""
+
+
 @dataclass
 class Visit:
     """What one page showed on its visit (``path`` from the site root, e.g. ``en/loss/``)."""
@@ -164,6 +222,7 @@ class Visit:
     uncovered: dict[int, list[str]] = field(default_factory=dict)    # width -> UNCOVERED_SCROLLERS
     page_width: dict[int, int] = field(default_factory=dict)  # window width -> document's scrollWidth
     narrow_math: list[str] = field(default_factory=list)  # math_problems at the narrowest width
+    wide_blocks: list[dict] = field(default_factory=list)  # WIDE_BLOCKS at the narrowest width
 
     def fetched_bytes(self, site: Path) -> dict[str, int]:
         """URL path → size of the site's file served for it (the site is static)."""
@@ -208,6 +267,7 @@ def visit_page(browser, base_url: str, path: str) -> Visit:
             seen.uncovered[width] = page.evaluate(UNCOVERED_SCROLLERS)
             seen.page_width[width] = page.evaluate("document.documentElement.scrollWidth")
         seen.narrow_math = math_problems(page)  # formulas keep their size in a narrow column
+        seen.wide_blocks = page.evaluate(WIDE_BLOCKS)  # last: it restyles the page while it runs
     finally:
         context.close()
     return seen

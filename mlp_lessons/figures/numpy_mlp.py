@@ -19,12 +19,12 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from mlp_lessons.figures import tr
 from mlp_lessons.numpy_mlp import T_XNOR, T_XOR, XOR_X, predict
-from mlp_lessons.pages.numpy_mlp import (CHAPTER_EPOCHS, CHAPTER_LEARNING_RATE, chapter_loss_curve,
-                                         full_batch_loss)
+from mlp_lessons.pages.numpy_mlp import (CHAPTER_EPOCHS, CHAPTER_LEARNING_RATE, FULL_BATCH_LEARNING_RATE,
+                                         chapter_loss_curve, full_batch_loss)
 
-#: 학습률 of the full-batch run: four per-sample steps of 0.2 move the weights
-#: about as far as one full-batch step of 4 x 0.2 on the averaged gradient.
-FULL_BATCH_RATE = 0.8
+#: 학습률 of the full-batch run: four per-sample steps of the chapter's rate move the weights
+#: about as far as one full-batch step of four times that rate on the averaged gradient.
+FULL_BATCH_RATE = FULL_BATCH_LEARNING_RATE
 
 #: Epochs between two points of the loss curve.  :func:`decision_boundary` takes its
 #: trained networks from the same (cached) runs: no second training.

@@ -23,7 +23,8 @@ from mlp_lessons.data import T_XNOR, T_XOR, XOR_X, chapter_params
 from mlp_lessons.loss import sse
 from mlp_lessons.numpy_mlp import fit_chapter, predict, train
 
-__all__ = ["CHAPTER_EPOCHS", "CHAPTER_LEARNING_RATE", "CHAPTER_PRINTED", "LossCurve",
+__all__ = ["CHAPTER_EPOCHS", "CHAPTER_LEARNING_RATE", "CHAPTER_PRINTED", "FULL_BATCH_LEARNING_RATE",
+           "LossCurve",
            "chapter_loss_curve", "full_batch_loss", "numbers"]
 
 #: The chapter's number of epochs (``for i in range(90000)``) and 학습률.
@@ -35,6 +36,13 @@ CHAPTER_PRINTED = (0.99196032, 0.00835708, 0.00836107, 0.98974873)
 
 #: The loss below which training counts as having left the plateau at 1/8.
 PLATEAU_EXIT_LOSS = 0.1
+
+#: Full-batch training averages the four samples' gradients: with the chapter's rate it would
+#: move a quarter as far per epoch as the chapter's four updates, so the page uses four times it.
+FULL_BATCH_LEARNING_RATE = len(XOR_X) * CHAPTER_LEARNING_RATE
+
+#: The 학습률 of the page's check question "학습률을 5로 올리면?".
+STUCK_LEARNING_RATE = 5.0
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,8 @@ def _full_batch(epochs: int, learning_rate: float) -> np.ndarray:
     return history
 
 
-def full_batch_loss(epochs: int = CHAPTER_EPOCHS, learning_rate: float = 0.8) -> np.ndarray:
+def full_batch_loss(epochs: int = CHAPTER_EPOCHS,
+                    learning_rate: float = FULL_BATCH_LEARNING_RATE) -> np.ndarray:
     """Per-epoch loss of full-batch training (:func:`~mlp_lessons.numpy_mlp.train`) on the chapter's data.
 
     All four samples at once, the gradient averaged over them, from the
@@ -141,6 +150,9 @@ def numbers() -> dict[str, float | int | str]:
     y_xnor = predict(xnor.params, XOR_X).ravel()
     y_xor = predict(xor.params, XOR_X).ravel()
     exit_epoch = int(xnor.epochs[np.argmax(xnor.loss < PLATEAU_EXIT_LOSS)])
+    # the plateau: a network that cannot tell the inputs apart does best with the targets'
+    # mean for every input
+    plateau_output = float(T_XNOR.mean())
     out: dict[str, float | int | str] = {
         "epochs": CHAPTER_EPOCHS,
         "eta": CHAPTER_LEARNING_RATE,
@@ -151,6 +163,11 @@ def numbers() -> dict[str, float | int | str]:
         "plateau_exit_epoch": exit_epoch,
         "plateau_exit_loss": PLATEAU_EXIT_LOSS,
         "curve_every": int(xnor.epochs[1] - xnor.epochs[0]),
+        "max_error": float(np.abs(y_xnor - T_XNOR.ravel()).max()),
+        "plateau_output": plateau_output,
+        "plateau_loss": sse(np.full(T_XNOR.shape, plateau_output), T_XNOR),
+        "samples": len(XOR_X),
+        "full_batch_eta": FULL_BATCH_LEARNING_RATE,
     }
     for i in range(len(XOR_X)):
         out[f"xnor_y{i}"] = float(y_xnor[i])
@@ -161,12 +178,14 @@ def numbers() -> dict[str, float | int | str]:
 
 def _exercises() -> dict[str, float]:
     """The answers of the page's check questions (keys ``ex_*``): the chapter's loop, one
-    update on its first sample (0, 0) with its (XNOR) target."""
+    update on its first sample (0, 0) with its (XNOR) target; and the chapter's training with
+    학습률 :data:`STUCK_LEARNING_RATE`."""
     from mlp_lessons.network import backward, forward
 
     start = chapter_params()
     one = fit_chapter(start, XOR_X[:1], T_XNOR[:1], epochs=1, learning_rate=CHAPTER_LEARNING_RATE)
     fwd = forward(start, XOR_X[:1], "sigmoid")
+    stuck = fit_chapter(start, XOR_X, T_XNOR, epochs=CHAPTER_EPOCHS, learning_rate=STUCK_LEARNING_RATE)
     return {
         "ex_t0": float(T_XNOR[0, 0]),
         "ex_y0": float(fwd.output[0, 0]),
@@ -177,4 +196,6 @@ def _exercises() -> dict[str, float]:
         "ex_B1_0": float(one["B1"][0]),
         "ex_W2_0": float(one["W2"][0, 0]),
         "ex_W1_changed": int(not np.array_equal(one["W1"], start["W1"])),
+        # 학습률 5: stuck, the three inputs other than (0, 0) give one same output
+        "ex_stuck_y": float(predict(stuck, XOR_X[1:]).mean()),
     }
