@@ -285,9 +285,13 @@ def test_the_step_function_gets_no_gradient(numbers):
 
 def test_page_flags_the_corrections():
     text = PAGE.read_text(encoding="utf-8")
+    # one-line flags on the lesson, the detail on the corrections page (tests/test_corrections.py)
     assert text.count('!!! warning "교재 정정"') >= 2
+    for anchor in ('bp-w5', 'bp-steps'):
+        assert f"](corrections.md#{anchor})" in text, anchor
+    corrections = (PAGE.parent / "corrections.md").read_text(encoding="utf-8")
     for phrase in ("부호", "f'(net_y)", "버린 값", "t \\, arg \\, et", "소실함수"):
-        assert phrase in text
+        assert phrase in corrections, phrase
 
 
 # --- figures ----------------------------------------------------------------------------

@@ -113,9 +113,13 @@ def test_lab_target_correction():
 
 def test_page_flags_the_corrections():
     text = PAGE.read_text(encoding="utf-8")
+    # one-line flags on the lesson, the detail on the corrections page (tests/test_corrections.py)
     assert text.count('!!! warning "교재 정정"') >= 2
+    for anchor in ('fp-z-y', 'fp-lab-code'):
+        assert f"](corrections.md#{anchor})" in text, anchor
+    corrections = (PAGE.parent / "corrections.md").read_text(encoding="utf-8")
     for phrase in ("닫는 괄호", "T = np.array([[1], [0], [0], [1]])", "난수", "고정된 값"):
-        assert phrase in text
+        assert phrase in corrections, phrase
 
 
 # --- figures ----------------------------------------------------------------------

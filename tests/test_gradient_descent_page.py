@@ -230,60 +230,20 @@ def test_bowl_quiver_arrows_point_to_the_minimum_and_the_path_follows():
 
 
 # --- corrections: a one-line flag on the lesson, the detail on the corrections page ----------
+# The check of every lesson's flags, and its planted violations, is tests/test_corrections.py;
+# here only what this page must flag.
 
-ROOT = PAGE.parents[1]
-EDITION_DIRS = {"ko": ROOT / "docs", "en": ROOT / "docs_en"}
-#: The title of a correction box, per edition (the glossary's 교재 정정 / correction to the textbook).
-FLAG_TITLE = {"ko": "교재 정정", "en": "Correction to the textbook"}
-BOX = re.compile(r'^(?P<indent> *)(?:!!!|\?\?\?\+?) +\w+ +"(?P<title>[^"]*)"\n(?P<body>(?:(?P=indent) {4}.*\n|\n)*)', re.M)
-ANCHOR_LINK = re.compile(r"\]\(corrections\.md#(?P<anchor>[\w-]+)\)")
-HEADING_ID = re.compile(r"^#+ .*\{ *#(?P<id>[\w-]+) *\}\s*$", re.M)
-
-
-def correction_flags(text: str, edition: str) -> list[tuple[str, list[str]]]:
-    """(title, non-empty body lines) of every correction box of a page (old titles included)."""
-    titles = (FLAG_TITLE[edition], "원문 정정", "Correction to the original")
-    return [(m["title"], [line.strip() for line in m["body"].splitlines() if line.strip()])
-            for m in BOX.finditer(text) if m["title"].startswith(titles)]
-
-
-def flag_problems(text: str, edition: str, anchors: set[str]) -> list[str]:
-    """What is wrong with a page's correction boxes: old or longer titles, a body that is not one
-    line, no link to an existing entry of the corrections page."""
-    problems = []
-    for title, body in correction_flags(text, edition):
-        if title != FLAG_TITLE[edition]:
-            problems.append(f"title {title!r} is not {FLAG_TITLE[edition]!r}")
-        if len(body) != 1:
-            problems.append(f"{title!r}: {len(body)} lines, not one: {body[:2]}")
-        links = [m["anchor"] for line in body for m in ANCHOR_LINK.finditer(line)]
-        if not links:
-            problems.append(f"{title!r}: no link to corrections.md#…: {body[:1]}")
-        problems += [f"{title!r}: corrections.md has no #{a}" for a in links if a not in anchors]
-    return problems
-
-
-def test_a_planted_long_or_unlinked_correction_box_is_caught():
-    good = '!!! warning "교재 정정"\n    교재의 `x`는 틀렸습니다. [자세히](corrections.md#gd-power)\n\n본문\n'
-    assert flag_problems(good, "ko", {"gd-power"}) == []
-    assert flag_problems(good, "ko", set()) == ["'교재 정정': corrections.md has no #gd-power"]
-    long = good.replace("[자세히]", "둘째 줄\n    [자세히]")
-    assert flag_problems(long, "ko", {"gd-power"}) == [
-        "'교재 정정': 2 lines, not one: ['교재의 `x`는 틀렸습니다. 둘째 줄', '[자세히](corrections.md#gd-power)']"]
-    old = '!!! warning "원문 정정: 실행 결과"\n    교재는 틀렸다. [자세히](corrections.md#gd-output)\n'
-    assert flag_problems(old, "ko", {"gd-output"}) == ["title '원문 정정: 실행 결과' is not '교재 정정'"]
-    unlinked = '!!! warning "교재 정정"\n    교재는 틀렸다.\n'
-    assert flag_problems(unlinked, "ko", set()) == ["'교재 정정': no link to corrections.md#…: ['교재는 틀렸다.']"]
+from test_corrections import ANCHOR_LINK, EDITION_DIRS, correction_flags, details_entries, flag_problems  # noqa: E402
 
 
 @pytest.mark.parametrize("edition", EDITION_DIRS)
 def test_the_lessons_corrections_are_one_line_flags_to_the_corrections_page(edition):
     folder = EDITION_DIRS[edition]
-    anchors = set(HEADING_ID.findall((folder / "corrections.md").read_text(encoding="utf-8")))
+    details = set(details_entries((folder / "corrections.md").read_text(encoding="utf-8")))
     text = (folder / "gradient_descent.md").read_text(encoding="utf-8")
-    flags = correction_flags(text, edition)
+    flags = correction_flags(text)
     assert len(flags) >= 5, flags               # power, output, precision, add_subplot, the lost '#'
-    assert flag_problems(text, edition, anchors) == []
+    assert flag_problems(text, edition, details) == []
     linked = {m["anchor"] for _, body in flags for m in ANCHOR_LINK.finditer(body[0])}
     assert linked >= {"gd-power", "gd-output", "gd-precision", "gd-2d-code"}
 
