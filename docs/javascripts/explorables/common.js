@@ -179,3 +179,26 @@ export function scale(lo, hi, a, b) {
   const k = (b - a) / (hi - lo);
   return (v) => a + (v - lo) * k;
 }
+
+/**
+ * A run/pause toggle on `button`: while running, `step()` is called every `everyMs` ms until it
+ * returns false.  The button's text (`texts.run` / `texts.pause`), its aria-pressed and
+ * `root.dataset.running` follow the state.  Returns {run, pause}: run() toggles.
+ */
+export function runToggle(root, button, step, texts, everyMs = 120) {
+  let timer = null;
+  function pause() {
+    if (timer !== null) { clearInterval(timer); timer = null; }
+    button.textContent = texts.run;
+    button.setAttribute("aria-pressed", "false");
+    root.dataset.running = "false";
+  }
+  function run() {
+    if (timer !== null) { pause(); return; }
+    button.textContent = texts.pause;
+    button.setAttribute("aria-pressed", "true");
+    root.dataset.running = "true";
+    timer = setInterval(() => { if (!step()) pause(); }, everyMs);
+  }
+  return { run, pause };
+}

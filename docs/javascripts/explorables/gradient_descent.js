@@ -7,7 +7,7 @@
 // float as Python's repr, so with the chapter's η it shows the page's lines digit for digit.
 // The status after k steps is learning_rate_sweep's rule.  tests/js/explorables.test.mjs checks
 // both against vectors from the package.
-import { dataNumber, fill, h, language, mountAll, pyRepr, replaceChildren, s, scale, short } from "./common.js";
+import { dataNumber, fill, h, language, mountAll, pyRepr, replaceChildren, s, scale, short, runToggle } from "./common.js";
 
 export const MINIMUM = 3;
 /** As descent_1d: beyond this distance from the minimum the run has diverged (no overflow). */
@@ -95,7 +95,7 @@ function start(root, id) {
   const chapter = {
     x0: dataNumber(root, "x0"), eta: dataNumber(root, "eta"), n: dataNumber(root, "maxIterations"),
   };
-  let eta = chapter.eta, x0 = chapter.x0, xs = [x0], diverged = false, timer = null;
+  let eta = chapter.eta, x0 = chapter.x0, xs = [x0], diverged = false;
 
   const px = scale(VIEW.xmin, VIEW.xmax, PAD.l, W - PAD.r);
   const py = scale(VIEW.ymin, VIEW.ymax, H - PAD.b, PAD.t);
@@ -201,20 +201,7 @@ function start(root, id) {
     return true;
   }
 
-  function pause() {
-    if (timer !== null) { clearInterval(timer); timer = null; }
-    runButton.textContent = T.run;
-    runButton.setAttribute("aria-pressed", "false");
-    root.dataset.running = "false";
-  }
-
-  function run() {
-    if (timer !== null) { pause(); return; }
-    runButton.textContent = T.pause;
-    runButton.setAttribute("aria-pressed", "true");
-    root.dataset.running = "true";
-    timer = setInterval(() => { if (!step()) pause(); }, 120);
-  }
+  const { run, pause } = runToggle(root, runButton, step, T);
 
   etaField.addEventListener("input", () => {
     const v = etaField.valueAsNumber;

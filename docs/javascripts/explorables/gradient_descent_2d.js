@@ -10,7 +10,7 @@
 // against vectors from the package.
 // (Not imported from gradient_descent.js: the offline copy bundles each module with what it
 // imports, and that module's bundle would then build the 1-D explorable a second time.)
-import { dataNumber, fill, h, language, mountAll, pyRepr, replaceChildren, s, scale, short } from "./common.js";
+import { dataNumber, fill, h, language, mountAll, pyRepr, replaceChildren, s, scale, short, runToggle } from "./common.js";
 
 /** As descent_2d: a coordinate beyond this ends the run as diverged (before squares overflow). */
 export const OVERFLOW_GUARD = 1e150;
@@ -144,7 +144,7 @@ function start(root, id) {
     eta: dataNumber(root, "eta"), n: dataNumber(root, "maxIterations"),
   };
   let eta = page.eta, from = [...page.start], cursor = [...page.start];
-  let points = [from], diverged = false, timer = null;
+  let points = [from], diverged = false;
 
   // the fixed picture: frame, level circles, axes, ticks and the quiver, drawn once
   const fixedParts = [s("rect", { class: "ex-frame", x: PAD.l, y: PAD.t, width: W - PAD.l - PAD.r, height: H - PAD.t - PAD.b })];
@@ -246,20 +246,7 @@ function start(root, id) {
     return true;
   }
 
-  function pause() {
-    if (timer !== null) { clearInterval(timer); timer = null; }
-    runButton.textContent = T.run;
-    runButton.setAttribute("aria-pressed", "false");
-    root.dataset.running = "false";
-  }
-
-  function run() {
-    if (timer !== null) { pause(); return; }
-    runButton.textContent = T.pause;
-    runButton.setAttribute("aria-pressed", "true");
-    root.dataset.running = "true";
-    timer = setInterval(() => { if (!step()) pause(); }, 120);
-  }
+  const { run, pause } = runToggle(root, runButton, step, T);
 
   /** Start from `point` (a click, or Enter on the cursor): a new run with the same η. */
   function pick(point) {
