@@ -71,6 +71,23 @@ def tr(ko: str, en: str) -> str:
     return en if LANGUAGE.get() == "en" else ko
 
 
+def diagram(figsize: tuple[float, float], xlim: tuple[float, float], ylim: tuple[float, float]):
+    """A figure for a drawn diagram (a network, a graph): one axes filling it, equal scale on
+    both axes, no frame or ticks.  Returns ``(fig, ax)``; ``xlim``/``ylim`` are data units.
+
+    >>> fig, ax = diagram((4.0, 2.0), (0, 4), (0, 2))
+    >>> [float(v) for v in ax.get_xlim()], ax.get_aspect(), ax.axison
+    ([0.0, 4.0], 1.0, False)
+    """
+    fig = Figure(figsize=figsize)
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return fig, ax
+
+
 def all_figures() -> dict[str, FigureFunc]:
     """Return every registered figure as ``{"<lesson>/<name>": function}``.
 

@@ -17,7 +17,7 @@ from matplotlib.patches import Circle, FancyBboxPatch
 from mlp_lessons.activations import (
     collapse_linear, relu, relu_deriv, sigmoid, sigmoid_deriv, step, step_deriv, tanh, tanh_deriv,
 )
-from mlp_lessons.figures import tr
+from mlp_lessons.figures import diagram, tr
 from mlp_lessons.network import forward
 from mlp_lessons.pages.activations import (
     XOR_T, XOR_X, random_linear_stack, step_unit_loss, xor_best_linear_fit, xor_relu_params,
@@ -207,12 +207,7 @@ def _rim(center, towards, radius: float) -> np.ndarray:
 def unit_figure() -> Figure:
     r"""One unit (the chapter's fig. 6-2): inputs :math:`x_1, x_2` times their weights, plus the
     bias, summed to :math:`z`; the activation function :math:`f` gives the output :math:`a = f(z)`."""
-    fig = Figure(figsize=(8.4, 3.6))
-    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
-    ax.set_xlim(-0.9, 10.1)
-    ax.set_ylim(-1.55, 3.15)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    fig, ax = diagram((8.4, 3.6), (-0.9, 10.1), (-1.55, 3.15))
     inputs = {"$x_1$": ((0.0, 2.3), "$w_1$"), "$x_2$": ((0.0, 0.9), "$w_2$")}
     bias = np.array([0.0, -0.5])
     total, act, out = np.array([4.0, 0.9]), np.array([6.6, 0.9]), np.array([9.0, 0.9])
@@ -275,12 +270,7 @@ def linear_collapse_figure(sizes=(2, 4, 3, 1), seed: int = 0) -> Figure:
     if W.shape[1] != 1 or W.shape[0] > 3:
         raise ValueError(f"the figure writes the collapsed layer's weights on its edges: it needs at most 3 inputs "
                          f"and 1 output, got W of shape {W.shape}")
-    fig = Figure(figsize=(9.6, 3.3))
-    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
-    ax.set_xlim(-0.9, 12.3)
-    ax.set_ylim(-2.2, 2.3)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    fig, ax = diagram((9.6, 3.3), (-0.9, 12.3), (-2.2, 2.3))
     faces = ["#e8f0fb"] + ["#f2f2f2"] * (len(sizes) - 2) + ["#e6f5e9"]
     xs = [0.0 + 2.0 * k for k in range(len(sizes))]
     columns = [_layer_column(ax, x, n, face) for x, n, face in zip(xs, sizes, faces)]

@@ -17,7 +17,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from mlp_lessons.backprop import output_unit_graph
 from mlp_lessons.data import chapter_params
-from mlp_lessons.figures import tr
+from mlp_lessons.figures import diagram, tr
 from mlp_lessons.figures.forward_pass import network_diagram
 from mlp_lessons.forward_pass import CHAPTER_NUMBERS
 from mlp_lessons.pages.backprop import LONG_STEPS, OTHER_SAMPLE, SAMPLE, STEPS, descent_history
@@ -139,12 +139,7 @@ def computational_graph_figure(x=SAMPLE[0], target=SAMPLE[1]) -> Figure:
     """
     g = output_unit_graph(chapter_params(), x, [target])
     fmt = _graph_number
-    fig = Figure(figsize=(10.6, 4.6))
-    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
-    ax.set_xlim(-1.2, 13.3)
-    ax.set_ylim(-1.9, 4.35)
-    ax.set_aspect("equal")
-    ax.axis("off")
+    fig, ax = diagram((10.6, 4.6), (-1.2, 13.3), (-1.9, 4.35))
     r = 0.36
     nodes = {"mul1": (2.6, 2.5), "mul2": (2.6, 0.3), "add": (5.3, 1.4), "sig": (8.2, 1.4), "loss": (11.4, 1.4)}
     symbols = {"mul1": "$\\times$", "mul2": "$\\times$", "add": "$+$", "sig": "$\\sigma$",

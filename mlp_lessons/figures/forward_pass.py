@@ -35,7 +35,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from mlp_lessons.figures import tr
+from mlp_lessons.figures import diagram, tr
 from mlp_lessons.forward_pass import chapter_params
 from mlp_lessons.network import backward, check_params, forward
 
@@ -169,15 +169,11 @@ def network_diagram(params=None, *, direction: str = "forward", x=None, target=N
     # two lines of notes (z and a): the layer names move up, the bias units down
     up, down = (0.4, 0.45) if z_notes else (0.0, 0.0)
     ylim = (-1.25 - down, 3.25 + up)
-    fig = Figure(figsize=(7.6, 4.6 * (ylim[1] - ylim[0]) / 4.5))      # equal aspect: same scale when taller
-    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
-    ax.set_xlim(-1.3, 7.7)
+    # equal aspect: the same scale when taller
+    fig, ax = diagram((7.6, 4.6 * (ylim[1] - ylim[0]) / 4.5), (-1.3, 7.7), ylim)
     positions = dict(POSITIONS)
     positions.update(bias0=(0.0, POSITIONS["bias0"][1] - down), bias1=(3.2, POSITIONS["bias1"][1] - down))
     label_at = dict(_LABEL_AT, b_1=0.83) if z_notes else _LABEL_AT    # b1 clear of w2 and w3 there too
-    ax.set_ylim(*ylim)
-    ax.set_aspect("equal")
-    ax.axis("off")
     color = _FORWARD_COLOR if direction == "forward" else _BACKWARD_COLOR
 
     for x_layer, name in _layer_names():
