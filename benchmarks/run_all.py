@@ -36,6 +36,7 @@ QUICK = {
     "bench_digits.py": ["--epochs", "5", "--repeats", "1"],
     "bench_playground.py": ["--epochs", "50", "--frames", "20", "--play-seconds", "1", "--repeat", "1"],
     "bench_build.py": ["--repeats", "1"],
+    "bench_browsers.py": ["--rounds", "1"],
     "bench_lighthouse.py": [],  # needs `npm ci` and a built site (bash scripts/build.sh)
 }
 #: The issue's targets for the README's test command (seconds): the full suite, and the quick

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install everything into .venv and run every test (package, page snippets, site build,
 # browser), in two workers (this machine has two cores; tests/conftest.py builds the site
-# once for both). Browser tests need Debian's chromium and a Hangul font:
-#   sudo apt-get install -y chromium fonts-nanum
+# once for both). Browser tests need Debian's chromium (the headless shell, and the desktop
+# one for Lighthouse), a Hangul font and poppler-utils (the PDF tests):
+#   sudo apt-get install -y chromium-headless-shell chromium fonts-nanum poppler-utils
 # Extra arguments go to pytest, e.g. the quick loop without the site and the browser:
 #   bash scripts/test.sh -m "not site"
 set -euo pipefail
