@@ -91,7 +91,8 @@ def _edition_of(nodeid: str) -> str | None:
 
 def pytest_collection_modifyitems(config, items):
     """Mark each test ``site`` if it needs the built site or a browser; check that every test
-    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id."""
+    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id; put the
+    files that need no site first."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SITE_FIXTURES:
@@ -99,6 +100,10 @@ def pytest_collection_modifyitems(config, items):
         if "visits" in names and _edition_of(item.nodeid) is None:
             raise pytest.UsageError(f"{item.nodeid} reads the page visits: add it to VISIT_TESTS "
                                     "in conftest.py, parametrized by edition")
+    # The files without a site test run first: meanwhile the site builds (tests/conftest.py
+    # starts it as soon as the tests are collected).  A stable sort: each file keeps its order.
+    late = {item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("site")}
+    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] in late)
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -103,19 +104,11 @@ def build_both(folder: Path) -> dict[str, Build]:
             for edition in EDITIONS}
 
 
-@pytest.fixture(scope="session")
-def builds(tmp_path_factory) -> dict[str, Build]:
-    """Both editions built once per test run (:func:`build_both`).
-
-    Under pytest-xdist (``scripts/test.sh`` runs two workers) the first worker to need the site
-    builds it into the run's shared temporary folder while holding a lock; the other waits for
-    the lock and reads the same result, so each edition is built once per run.
-    """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return build_both(tmp_path_factory.mktemp("builds"))
+def _build_once(shared: Path) -> dict[str, Build]:
+    """Both editions built into ``shared/builds`` by the first worker of a run to get here (it
+    holds ``shared/builds.lock`` while building); every later call reads that result."""
     from filelock import FileLock
 
-    shared = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of a run
     record = shared / "builds.json"
     with FileLock(str(shared / "builds.lock")):
         if not record.is_file():
@@ -125,6 +118,45 @@ def builds(tmp_path_factory) -> dict[str, Build]:
                                           for e, b in result.items()}), encoding="utf-8")
     return {edition: Build(**{**fields, "site": Path(fields["site"])})
             for edition, fields in json.loads(record.read_text(encoding="utf-8")).items()}
+
+
+#: The thread of :func:`pytest_collection_finish` building the site, if this worker started one.
+_early_build: list[threading.Thread] = []
+
+
+def pytest_collection_finish(session):
+    """Under pytest-xdist, the first worker starts building the site as soon as the run's tests
+    are known (if one of them needs it), in a thread: the build then runs while the tests that
+    need no site do, instead of every worker waiting for it at its first site test.  The
+    ``builds`` fixture waits for it (the lock of :func:`_build_once`)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") != "gw0":
+        return
+    if not any("builds" in getattr(item, "fixturenames", ()) for item in session.items):
+        return    # e.g. the quick loop, -m "not site"
+    # xdist gives each worker --basetemp=<the run's folder>/popen-gwN (the fixture's getbasetemp())
+    shared = Path(session.config.getoption("basetemp")).parent
+    thread = threading.Thread(target=_build_once, args=(shared,), name="site-build", daemon=True)
+    thread.start()
+    _early_build.append(thread)
+
+
+def pytest_sessionfinish(session):
+    for thread in _early_build:   # a run that ends early (-x) leaves no build running
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory) -> dict[str, Build]:
+    """Both editions built once per test run (:func:`build_both`).
+
+    Under pytest-xdist (``scripts/test.sh`` runs two workers) the first worker starts the build
+    when the tests are collected (:func:`pytest_collection_finish`) into the run's shared
+    temporary folder; every worker's first site test waits for it and reads the same result, so
+    each edition is built once per run.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_both(tmp_path_factory.mktemp("builds"))
+    return _build_once(tmp_path_factory.getbasetemp().parent)  # the same folder for every worker
 
 
 def _built(build: Build) -> Path:
