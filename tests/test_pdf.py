@@ -10,10 +10,12 @@ title) — as a reader's PDF viewer, search and copy would see them.
 from __future__ import annotations
 
 import importlib.util
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -93,6 +95,58 @@ class _Headings(HTMLParser):
             self._text.append(data)
 
 
+class _NavLinks(HTMLParser):
+    """The ``href`` of every ``a.md-nav__link`` inside ``nav.md-nav--primary``, in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.open_navs: list[bool] = []   # per open <nav>: is it (inside) the primary navigation
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        if tag == "nav":
+            self.open_navs.append("md-nav--primary" in classes or any(self.open_navs))
+        elif tag == "a" and any(self.open_navs) and "md-nav__link" in classes and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.open_navs:
+            self.open_navs.pop()
+
+
+def nav_paths(root: Path) -> list[str]:
+    """The book's pages as the edition's home page lists them in its navigation: URL paths
+    ("" the home page, "backprop/", ...) in nav order, without :data:`pdf_script.SKIP` — read
+    from the built HTML here, independently of scripts/pdf_book.js, which the PDF follows."""
+    parser = _NavLinks()
+    parser.feed((root / "index.html").read_text(encoding="utf-8"))
+    order = []
+    for href in parser.hrefs:
+        path = posixpath.normpath(href.split("#")[0] or ".") + "/"
+        if "://" in href or path.startswith("..") or not href.split("#")[0].endswith(("/", ".")):
+            continue    # outside the edition, or not a page of the site
+        path = "" if path == "./" else path
+        if path not in order and not path.startswith(tuple(pdf_script.SKIP)):
+            order.append(path)
+    return order if "" in order else ["", *order]
+
+
+def test_nav_paths_reads_the_primary_navigation():
+    """nav_paths, the oracle of the next test, on a page of Material's shape."""
+    html = ('<nav class="md-tabs"><a class="md-nav__link" href="tabs/">x</a></nav>'
+            '<nav class="md-nav md-nav--primary"><a class="md-nav__link" href=".">Home</a>'
+            '<nav class="md-nav"><a class="md-nav__link" href="b/">B</a>'
+            '<a class="md-nav__link" href="b/#part">B, part</a></nav>'
+            '<a class="md-nav__link" href="notebooks/01/">nb</a>'
+            '<a class="md-nav__link" href="https://example.org/">out</a>'
+            '<a class="md-nav__link" href="../">up</a><a class="md-nav__link" href="a/">A</a></nav>')
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "index.html").write_text(html, encoding="utf-8")
+        assert nav_paths(Path(folder)) == ["", "b/", "a/"]
+
+
 def _squeeze(text: str) -> str:
     """Text without whitespace (pdftotext breaks lines where the paper does)."""
     return re.sub(r"\s+", "", text)
@@ -102,8 +156,7 @@ def _squeeze(text: str) -> str:
 def test_every_page_heading_is_in_the_pdf_in_nav_order(pdfs, edition_site, edition):
     root = edition_site(edition)
     text = _squeeze(pdf_text(pdfs[edition]))
-    nav = subprocess.run([sys.executable, str(PDF_SCRIPT), "--list", str(root)],
-                         capture_output=True, text=True, check=True).stdout.split()
+    nav = nav_paths(root)
     # every page but 404.html and those the book leaves out (the notebooks, the benchmarks)
     kept = [p for p in edition_pages(root, edition) if p.name != "404.html"
             and not p.relative_to(root).as_posix().startswith(tuple(pdf_script.SKIP))]
