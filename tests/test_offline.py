@@ -13,6 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -88,23 +89,76 @@ BROKEN_LINKS = """() => [...document.querySelectorAll('a[href], img[src], script
     .map(u => u.split('#')[0].split('?')[0])"""
 
 
-@pytest.mark.parametrize("edition", EDITIONS)
-def test_every_page_opens_from_disk(reader, copy, edition):
-    home = EDITIONS[edition] + "index.html"
-    pages = nav_pages(reader, home)
-    assert len(pages) >= 19, pages
-    missing = set()
-    for page in pages:
+@dataclass
+class Walk:
+    """What one reading of an edition's pages from disk showed (see :func:`walk`)."""
+
+    nav: list[str]                                   # the pages the home page's navigation links to
+    langs: dict[str, str] = field(default_factory=dict)        # page → <html lang>
+    missing: set[str] = field(default_factory=set)             # links to nothing in the copy
+    playground_drawn: bool = False                   # playground_lab.html drew its canvas
+    explorables: list[str] = field(default_factory=list)       # "page:name" of each one ready
+    problems: list[str] = field(default_factory=list)          # the Reader's, for the whole walk
+
+
+@pytest.fixture(scope="module")
+def walk(browser, copy):
+    """``walk(edition)``: every page of the edition opened once from disk (on first use), and
+    everything both tests below check read during that one visit: the pages the navigation
+    links to and the edition's top-level pages (where the explorables are).  On each page, in
+    this order: its ``lang``, its links (as loaded, before anything is scrolled into view),
+    on the playground lab the playground's canvas, then each explorable scrolled into view
+    and waited for until it is ready."""
+    walks: dict[str, Walk] = {}
+
+    def read(edition: str) -> Walk:
+        if edition not in walks:
+            reader = Reader(browser, copy)
+            try:
+                walks[edition] = _walk(reader, copy, edition)
+            finally:
+                reader.close()
+        return walks[edition]
+    return read
+
+
+def _walk(reader: Reader, copy: Path, edition: str) -> Walk:
+    prefix = EDITIONS[edition]
+    seen = Walk(nav_pages(reader, prefix + "index.html"))
+    top = [prefix + p.name for p in sorted((copy / prefix).glob("*.html")) if p.name != "404.html"]
+    for page in dict.fromkeys(seen.nav + top):
         reader.open(page)
-        assert reader.page.evaluate("document.documentElement.lang") == edition
+        seen.langs[page] = reader.page.evaluate("document.documentElement.lang")
         for url in reader.page.evaluate(BROKEN_LINKS):
             target = Path(unquote(urlsplit(url).path))
             if not target.exists():
-                missing.add(f"{page} → {target.relative_to(copy) if copy in target.parents else target}")
+                seen.missing.add(f"{page} → {target.relative_to(copy) if copy in target.parents else target}")
             elif target.is_dir():
-                missing.add(f"{page} → a folder: {target.relative_to(copy)}")
-    assert not missing, "links to nothing in the copy:\n" + "\n".join(sorted(missing)[:20])
-    assert not reader.problems, "\n".join(reader.problems[:20])
+                seen.missing.add(f"{page} → a folder: {target.relative_to(copy)}")
+        if page == prefix + "playground_lab.html":
+            reader.page.locator("#playground").scroll_into_view_if_needed()
+            reader.page.locator("#playground canvas").first.wait_for(timeout=30_000)
+            seen.playground_drawn = True
+        roots = reader.page.locator("[data-explorable]")
+        for i in range(roots.count()):
+            root = roots.nth(i)
+            root.scroll_into_view_if_needed()
+            reader.page.wait_for_function("e => e.dataset.ready === 'true'", arg=root.element_handle(),
+                                          timeout=30_000)
+            seen.explorables.append(f"{Path(page).name}:{root.get_attribute('data-explorable')}")
+    seen.problems = list(reader.problems)
+    return seen
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_opens_from_disk(walk, edition):
+    seen = walk(edition)
+    assert len(seen.nav) >= 19, seen.nav
+    wrong = {page: lang for page, lang in seen.langs.items() if lang != edition}
+    assert not wrong, f"pages whose <html lang> is not {edition!r}: {wrong}"
+    assert set(seen.nav) <= set(seen.langs), "pages of the navigation not opened"
+    assert not seen.missing, "links to nothing in the copy:\n" + "\n".join(sorted(seen.missing)[:20])
+    assert not seen.problems, "\n".join(seen.problems[:20])
 
 
 @pytest.mark.parametrize(("edition", "term"), [("ko", "역전파"), ("en", "backpropagation")])
@@ -130,20 +184,8 @@ def test_search_works_from_disk(reader, edition, term):
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_playground_and_explorables_work_from_disk(reader, copy, edition):
-    reader.open(EDITIONS[edition] + "playground_lab.html")
-    reader.page.locator("#playground").scroll_into_view_if_needed()
-    reader.page.locator("#playground canvas").first.wait_for(timeout=30_000)
-    pages = [p.name for p in sorted((copy / EDITIONS[edition]).glob("*.html")) if p.name != "404.html"]
-    seen = []
-    for page in pages:
-        reader.open(EDITIONS[edition] + page)
-        roots = reader.page.locator("[data-explorable]")
-        for i in range(roots.count()):
-            root = roots.nth(i)
-            root.scroll_into_view_if_needed()
-            reader.page.wait_for_function("e => e.dataset.ready === 'true'", arg=root.element_handle(),
-                                          timeout=30_000)
-            seen.append(f"{page}:{root.get_attribute('data-explorable')}")
-    assert len(seen) >= 6, seen
-    assert not reader.problems, "\n".join(reader.problems[:20])
+def test_playground_and_explorables_work_from_disk(walk, edition):
+    seen = walk(edition)
+    assert seen.playground_drawn, "playground_lab.html not opened"
+    assert len(seen.explorables) >= 6, seen.explorables
+    assert not seen.problems, "\n".join(seen.problems[:20])

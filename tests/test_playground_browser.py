@@ -146,25 +146,30 @@ def test_prepared_links_on_the_page_are_the_experiments(page, base_url):
     assert_clean(page)
 
 
-@pytest.mark.parametrize("name, epochs, check, claim", CLAIMS, ids=[c[0] for c in CLAIMS])
-def test_prepared_experiment_shows_the_claim(page, base_url, name, epochs, check, claim):
+def test_prepared_experiment_shows_the_claim(page, base_url, subtests):
+    """Each prepared experiment (:data:`CLAIMS`, one subtest each), loaded by its fragment into
+    the one open page: the playground reads a fragment the same way whatever it showed before
+    (ui.js onHashChange: a new state from the fragment alone, the trainer configured afresh)."""
     open_lab(page, base_url)
-    fragment = next(e["fragment"] for e in experiments(page) if e["id"] == name)
-    open_lab(page, base_url, "#" + fragment)
-    assert hook(page, "fragment()") == fragment
-    assert page.evaluate("location.hash") == "#" + fragment
-    assert page.locator(".pg-message").is_hidden()
-    metrics = hook(page, f"step({epochs})")
-    assert check(metrics), f"{claim}: {json.dumps(metrics)}"
-    alert = page.locator(".pg-diverged")
-    if metrics["diverged"]:
-        # A clear message over the heatmap (Korean on this page), training stops.
-        assert alert.is_visible()
-        assert alert.text_content() == fill(texts(page)["msg.diverged"], epoch=metrics["epoch"])
-        assert page.locator("#pg-play").is_disabled()
-        assert metrics["epoch"] < epochs
-    else:
-        assert alert.is_hidden()
+    for name, epochs, check, claim in CLAIMS:
+        with subtests.test(msg=name):
+            fragment = next(e["fragment"] for e in experiments(page) if e["id"] == name)
+            open_lab(page, base_url, "#" + fragment)
+            assert hook(page, "fragment()") == fragment
+            assert page.evaluate("location.hash") == "#" + fragment
+            assert page.locator(".pg-message").is_hidden()
+            assert hook(page, "metrics()")["epoch"] == 0, "the experiment starts untrained"
+            metrics = hook(page, f"step({epochs})")
+            assert check(metrics), f"{claim}: {json.dumps(metrics)}"
+            alert = page.locator(".pg-diverged")
+            if metrics["diverged"]:
+                # A clear message over the heatmap (Korean on this page), training stops.
+                assert alert.is_visible()
+                assert alert.text_content() == fill(texts(page)["msg.diverged"], epoch=metrics["epoch"])
+                assert page.locator("#pg-play").is_disabled()
+                assert metrics["epoch"] < epochs
+            else:
+                assert alert.is_hidden()
     assert_clean(page)
 
 
@@ -227,24 +232,33 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("fragment", HOSTILE)
-def test_hostile_fragment_falls_back_with_a_message(page, base_url, fragment):
+def test_hostile_fragment_falls_back_with_a_message(page, base_url, subtests):
+    """Each of :data:`HOSTILE` (one subtest each) given to the one open page as a new fragment,
+    as a reader editing the address would; before each, the page is back on the default
+    setup by its own fragment (by way of another setup: after a fallback the address already
+    holds the default setup's fragment, and going there again would fire no hashchange), with
+    no message."""
     open_lab(page, base_url)
-    defaults = hook(page, "state()")
-    open_lab(page, base_url, quote(fragment, safe="#=&,%"))
-    message = page.locator(".pg-message")
-    assert message.is_visible()
-    assert has_hangul(message.text_content()), "message in Korean"
+    defaults, default_fragment = hook(page, "state()"), hook(page, "fragment()")
     url_messages = "|".join(template_pattern(texts(page)[k]) for k in ("msg.fallback", "msg.rejected", "msg.unknown"))
-    assert re.fullmatch(f"(?:{url_messages})(?: (?:{url_messages}))*", message.text_content())
-    for bad in ("<", "script", "alert", "999", "onerror"):
-        assert bad not in message.text_content()
-    state = hook(page, "state()")
-    assert state == defaults or fragment.startswith("#lr") and state["lr"] == defaults["lr"]
-    assert page.locator("#playground script, #playground img, #playground iframe").count() == 0
-    # The URL now holds a valid setup again.
-    assert page.evaluate("location.hash") == "#" + hook(page, "fragment()")
-    hook(page, "step(2)")
+    message = page.locator(".pg-message")
+    for fragment in HOSTILE:
+        with subtests.test(msg=fragment[:40]):
+            open_lab(page, base_url, "#exp-xor-hidden")
+            open_lab(page, base_url, "#" + default_fragment)
+            assert message.is_hidden() and hook(page, "state()") == defaults
+            open_lab(page, base_url, quote(fragment, safe="#=&,%"))
+            assert message.is_visible()
+            assert has_hangul(message.text_content()), "message in Korean"
+            assert re.fullmatch(f"(?:{url_messages})(?: (?:{url_messages}))*", message.text_content())
+            for bad in ("<", "script", "alert", "999", "onerror"):
+                assert bad not in message.text_content()
+            state = hook(page, "state()")
+            assert state == defaults or fragment.startswith("#lr") and state["lr"] == defaults["lr"]
+            assert page.locator("#playground script, #playground img, #playground iframe").count() == 0
+            # The URL now holds a valid setup again.
+            assert page.evaluate("location.hash") == "#" + hook(page, "fragment()")
+            hook(page, "step(2)")
     assert_clean(page)
 
 
