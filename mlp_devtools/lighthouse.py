@@ -4,7 +4,7 @@ for the benchmarks page) and tests/test_gate_lighthouse.py (in CI: accessibility
 and SEO only; performance moves with the machine's load, so it is a benchmark, not a test);
 tests/test_gate_perf_html.py reads :data:`PAGES`.
 
-Lighthouse 12.2.3 from npm (``package.json``; ``npm ci``) with Debian's desktop Chromium, its default
+Lighthouse 12.2.3 from npm (``package.json``; ``npm ci``) with Debian's Chromium (:data:`CHROMIUM`), its default
 mobile preset (a mid-range phone on simulated slow 4G, CPU slowed down 4×), on a built site
 served on 127.0.0.1 with gzip, as a real host serves it.  ``benchmarks/lighthouse_pages.mjs``
 runs the pages one after another in one Node process and one Chromium (the CLI would start both
@@ -29,12 +29,14 @@ import tempfile
 from pathlib import Path
 
 from mlp_devtools import ROOT
-from mlp_devtools.browser import DESKTOP, served
+from mlp_devtools.browser import CHROMIUM as TEST_CHROMIUM, DESKTOP, served
 from mlp_lessons import lessons
 
 RUNNER = ROOT / "benchmarks" / "lighthouse_pages.mjs"
-#: Lighthouse runs Debian's desktop ``chromium`` (what readers run; its performance score is a
-#: measurement of that browser), ``$CHROMIUM_DESKTOP`` if set.
+#: Lighthouse measures performance in Debian's desktop ``chromium`` (what readers run: the score
+#: is a measurement of that browser), ``$CHROMIUM_DESKTOP`` if set; the other categories, checks
+#: of the page that do not depend on the browser's speed, run in the tests' Chromium
+#: (mlp_devtools.browser.CHROMIUM: the headless shell, less CPU per page).
 CHROMIUM = os.environ.get("CHROMIUM_DESKTOP", DESKTOP)
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "package.json"
 
@@ -71,7 +73,7 @@ def lighthouse(urls: list[str], categories: list[str] = CATEGORIES) -> list[dict
     it, in ``CHECK_WORKERS`` Chromiums at once (the other categories do not depend on timing)."""
     workers = 1 if "performance" in categories else CHECK_WORKERS
     shares = [urls[i::workers] for i in range(workers) if urls[i::workers]]
-    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    env = dict(os.environ, CHROME_PATH=CHROMIUM if "performance" in categories else TEST_CHROMIUM)
     with tempfile.TemporaryDirectory() as tmp:
         outs = [Path(tmp) / f"lighthouse-{i}.json" for i in range(len(shares))]
         running = [subprocess.Popen(["node", str(RUNNER), "--categories=" + ",".join(categories),
