@@ -91,8 +91,8 @@ def _edition_of(nodeid: str) -> str | None:
 
 def pytest_collection_modifyitems(config, items):
     """Mark each test ``site`` if it needs the built site or a browser; check that every test
-    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id; put the
-    files that need no site first."""
+    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id; order the
+    run's work units (:func:`_run_order`; tests/test_run_order.py)."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SITE_FIXTURES:
@@ -100,10 +100,32 @@ def pytest_collection_modifyitems(config, items):
         if "visits" in names and _edition_of(item.nodeid) is None:
             raise pytest.UsageError(f"{item.nodeid} reads the page visits: add it to VISIT_TESTS "
                                     "in conftest.py, parametrized by edition")
-    # The files without a site test run first: meanwhile the site builds (tests/conftest.py
-    # starts it as soon as the tests are collected).  A stable sort: each file keeps its order.
-    late = {item.nodeid.split("::", 1)[0] for item in items if item.get_closest_marker("site")}
-    items.sort(key=lambda item: item.nodeid.split("::", 1)[0] in late)
+    site_scopes = {_scope(item.nodeid) for item in items if item.get_closest_marker("site")}
+    items.sort(key=lambda item: _run_order(_scope(item.nodeid), site_scopes))
+
+
+#: Work units that one worker runs alone for a long time (measured in a full run: each page
+#: visit of an edition about 100 s, the PDFs 90 s, the fresh venv 50 s, the clean build 48 s,
+#: Lighthouse 38 s): handed out first among the site's, in this order, so that no worker is
+#: left with one of them at the end while the other has nothing to do.  Only the order of the
+#: run changes, never what a test checks.
+LONG_FIRST = ["visits-ko", "visits-en", "tests/test_pdf.py", "tests/test_notebooks_standalone.py",
+              "tests/test_gate_reproducible.py", "tests/test_gate_lighthouse.py"]
+
+
+def _scope(nodeid: str) -> str:
+    """The work unit a test belongs to: its edition's page visits, or else its file."""
+    edition = _edition_of(nodeid)
+    return f"visits-{edition}" if edition else nodeid.split("::", 1)[0]
+
+
+def _run_order(scope: str, site_scopes: set[str]) -> tuple[int, int]:
+    """Sort key of a test's work unit: those without a site test first (meanwhile the site
+    builds: tests/conftest.py starts it as soon as the tests are collected), then
+    :data:`LONG_FIRST`, then the rest.  The sort is stable: each unit keeps its tests' order."""
+    if scope not in site_scopes:
+        return (0, 0)
+    return (1, LONG_FIRST.index(scope) if scope in LONG_FIRST else len(LONG_FIRST))
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -116,7 +138,6 @@ def pytest_xdist_make_scheduler(config, log):
 
     class FileOrEdition(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            edition = _edition_of(nodeid)
-            return f"visits-{edition}" if edition else nodeid.split("::", 1)[0]
+            return _scope(nodeid)
 
     return FileOrEdition(config, log)
