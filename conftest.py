@@ -11,6 +11,7 @@ One page:   .venv/bin/pytest docs/activations.md      (English: docs_en/activati
 
 from __future__ import annotations
 
+import collections
 import doctest
 from collections.abc import Iterable
 
@@ -89,10 +90,12 @@ def _edition_of(nodeid: str) -> str | None:
     return next((p for p in params.rstrip("]").split("-") if p in ("ko", "en")), None)
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     """Mark each test ``site`` if it needs the built site or a browser; check that every test
-    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id; order the
-    run's work units (:func:`_run_order`; tests/test_run_order.py)."""
+    reading the page visits is in :data:`VISIT_TESTS` with its edition in its id.  Then, once
+    the other plugins' hooks have run (``-m`` and ``-k`` deselect there), order the run's work
+    units (:func:`_run_order`; tests/test_run_order.py): what is left decides."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if names & SITE_FIXTURES:
@@ -100,17 +103,22 @@ def pytest_collection_modifyitems(config, items):
         if "visits" in names and _edition_of(item.nodeid) is None:
             raise pytest.UsageError(f"{item.nodeid} reads the page visits: add it to VISIT_TESTS "
                                     "in conftest.py, parametrized by edition")
+    result = yield
     site_scopes = {_scope(item.nodeid) for item in items if item.get_closest_marker("site")}
-    items.sort(key=lambda item: _run_order(_scope(item.nodeid), site_scopes))
+    sizes = collections.Counter(_scope(item.nodeid) for item in items)
+    items.sort(key=lambda item: _run_order(_scope(item.nodeid), site_scopes, sizes))
+    return result
 
 
 #: Work units that one worker runs alone for a long time (measured in a full run: each page
 #: visit of an edition about 100 s, the PDFs 90 s, the fresh venv 50 s, the clean build 48 s,
-#: Lighthouse 38 s): handed out first among the site's, in this order, so that no worker is
-#: left with one of them at the end while the other has nothing to do.  Only the order of the
-#: run changes, never what a test checks.
+#: Lighthouse 38 s; in the quick loop, the link checker's planted faults 16 s): handed out
+#: first in their group, in this order, so that no worker is left with one of them at the end
+#: while the other has nothing to do.  Only the order of the run changes, never what a test
+#: checks.
 LONG_FIRST = ["visits-ko", "visits-en", "tests/test_pdf.py", "tests/test_notebooks_standalone.py",
-              "tests/test_gate_reproducible.py", "tests/test_gate_lighthouse.py"]
+              "tests/test_gate_reproducible.py", "tests/test_gate_lighthouse.py",
+              "tests/test_gate_links.py"]
 
 
 def _scope(nodeid: str) -> str:
@@ -119,13 +127,14 @@ def _scope(nodeid: str) -> str:
     return f"visits-{edition}" if edition else nodeid.split("::", 1)[0]
 
 
-def _run_order(scope: str, site_scopes: set[str]) -> tuple[int, int]:
+def _run_order(scope: str, site_scopes: set[str], sizes: dict[str, int]) -> tuple[int, int, int]:
     """Sort key of a test's work unit: those without a site test first (meanwhile the site
-    builds: tests/conftest.py starts it as soon as the tests are collected), then
-    :data:`LONG_FIRST`, then the rest.  The sort is stable: each unit keeps its tests' order."""
-    if scope not in site_scopes:
-        return (0, 0)
-    return (1, LONG_FIRST.index(scope) if scope in LONG_FIRST else len(LONG_FIRST))
+    builds: tests/conftest.py starts it as soon as the tests are collected); in each group the
+    units of :data:`LONG_FIRST` first, then those of more tests (as pytest-xdist's own
+    reordering does: the small ones fill in at the end).  The sort is stable: each unit keeps
+    its tests' order."""
+    rank = LONG_FIRST.index(scope) if scope in LONG_FIRST else len(LONG_FIRST)
+    return (int(scope in site_scopes), rank, -sizes.get(scope, 0))
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -1,6 +1,7 @@
 """The order the test run hands out its work (conftest.py at the root): the files that need no
-site first, then the long units of :data:`LONG_FIRST`, then the rest — and every name in that
-list still names a unit of the run (a renamed file would silently lose its place)."""
+site first; in each group the long units of :data:`LONG_FIRST` first, then the units of more
+tests — and every name in that list still names a unit of the run (a renamed file would
+silently lose its place)."""
 
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ def test_scopes_split_the_visits_by_edition():
 
 def test_units_without_the_site_first_then_the_long_ones_in_order():
     long_first = root_conftest.LONG_FIRST
-    site = {"tests/test_site.py", *long_first}
-    units = ["tests/test_site.py", long_first[2], "docs/loss.md", long_first[0], "tests/test_loss.py"]
-    ordered = sorted(units, key=lambda unit: root_conftest._run_order(unit, site))
-    assert ordered == ["docs/loss.md", "tests/test_loss.py", long_first[0], long_first[2],
-                       "tests/test_site.py"]
+    site = {"tests/test_site.py", long_first[0], long_first[2]}
+    units = ["tests/test_site.py", long_first[2], "docs/loss.md", long_first[0], "tests/test_loss.py",
+             "tests/test_gate_links.py"]
+    sizes = {"docs/loss.md": 3, "tests/test_loss.py": 30, "tests/test_site.py": 40, long_first[0]: 1}
+    ordered = sorted(units, key=lambda unit: root_conftest._run_order(unit, site, sizes))
+    # test_gate_links.py is long in the quick loop, where none of its tests needs the site
+    assert ordered == ["tests/test_gate_links.py", "tests/test_loss.py", "docs/loss.md",
+                       long_first[0], long_first[2], "tests/test_site.py"]
