@@ -239,15 +239,20 @@ def test_gradient_descent_2d_click_picks_the_start_and_odd_input_never_breaks_it
     status = root.locator("[role=status]")
 
     def click_at(x, y, *, plot_units=False):
-        """Click the plot at the point (x, y) of the plane (or at SVG user units (x, y))."""
-        where = page.evaluate("""async ([x, y, units]) => {
+        """Click the plot at the point (x, y) of the plane (or at SVG user units (x, y)).  The
+        point is found as an offset inside the plot's box, and Playwright's click places it
+        once the box stands still: blocks above the plot that content-visibility skipped get
+        their real height as they come near the screen and move the plot (a click at window
+        coordinates read a moment earlier could miss it)."""
+        offset = page.evaluate("""async ([x, y, units]) => {
             const m = await import(new URL('../javascripts/explorables/gradient_descent_2d.js', location.href).href);
             const svg = document.querySelector('[data-explorable=gradient-descent-2d] svg');
             const [u, v] = units ? [x, y] : m.project(x, y);
             const p = new DOMPoint(u, v).matrixTransform(svg.getScreenCTM());
-            return [p.x, p.y];
+            const box = svg.getBoundingClientRect();
+            return {x: p.x - box.left, y: p.y - box.top};
         }""", [x, y, plot_units])
-        page.mouse.click(*where)
+        root.locator("svg").click(position=offset)
 
     root.locator("svg").scroll_into_view_if_needed()
     click_at(-2, 1.5)
