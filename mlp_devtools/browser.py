@@ -27,8 +27,8 @@ from mlp_devtools import unavailable
 #: Debian's ``chromium-headless-shell``: the same Chromium (one source package, one version) as
 #: Debian's ``chromium``, built as the headless-only shell that Playwright itself runs for headless
 #: tests.  Without the desktop browser's parts around the page it spends less CPU on the same
-#: work: 1.36x less for loading each page in a fresh context and running axe on it, measured by
-#: benchmarks/bench_browsers.py; the PDFs print in 0.84x the time.
+#: work: 1.23-1.36x less for loading each page in a fresh context and running axe on it, in
+#: four runs of benchmarks/bench_browsers.py.
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 #: Debian's ``chromium``: what readers run; Lighthouse measures with it (mlp_devtools/lighthouse.py).
 DESKTOP = "/usr/bin/chromium"
