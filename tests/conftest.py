@@ -120,8 +120,9 @@ def _build_once(shared: Path) -> dict[str, Build]:
             for edition, fields in json.loads(record.read_text(encoding="utf-8")).items()}
 
 
-#: The thread of :func:`pytest_collection_finish` building the site, if this worker started one.
-_early_build: list[threading.Thread] = []
+#: Where :func:`pytest_collection_finish` keeps the thread building the site, if this worker
+#: started one.
+EARLY_BUILD = pytest.StashKey[threading.Thread]()
 
 
 def pytest_collection_finish(session):
@@ -137,11 +138,12 @@ def pytest_collection_finish(session):
     shared = Path(session.config.getoption("basetemp")).parent
     thread = threading.Thread(target=_build_once, args=(shared,), name="site-build", daemon=True)
     thread.start()
-    _early_build.append(thread)
+    session.config.stash[EARLY_BUILD] = thread
 
 
 def pytest_sessionfinish(session):
-    for thread in _early_build:   # a run that ends early (-x) leaves no build running
+    thread = session.config.stash.get(EARLY_BUILD, None)
+    if thread is not None:   # a run that ends early (-x) leaves no build running
         thread.join()
 
 
