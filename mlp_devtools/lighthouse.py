@@ -4,8 +4,8 @@ for the benchmarks page) and tests/test_gate_lighthouse.py (in CI: accessibility
 and SEO only; performance moves with the machine's load, so it is a benchmark, not a test);
 tests/test_gate_perf_html.py reads :data:`PAGES`.
 
-Lighthouse 12.2.3 from npm (``package.json``; ``npm ci``) with Debian's Chromium (:data:`CHROMIUM`), its default
-mobile preset (a mid-range phone on simulated slow 4G, CPU slowed down 4×), on a built site
+Lighthouse 12.2.3 from npm (``package.json``; ``npm ci``) with Debian's Chromium
+(:func:`chromium_for`), its default mobile preset (a mid-range phone on simulated slow 4G, CPU slowed down 4×), on a built site
 served on 127.0.0.1 with gzip, as a real host serves it.  ``benchmarks/lighthouse_pages.mjs``
 runs the pages one after another in one Node process and one Chromium (the CLI would start both
 once per page).
@@ -33,11 +33,9 @@ from mlp_devtools.browser import CHROMIUM as TEST_CHROMIUM, DESKTOP, served
 from mlp_lessons import lessons
 
 RUNNER = ROOT / "benchmarks" / "lighthouse_pages.mjs"
-#: Lighthouse measures performance in Debian's desktop ``chromium`` (what readers run: the score
-#: is a measurement of that browser), ``$CHROMIUM_DESKTOP`` if set; the other categories, checks
-#: of the page that do not depend on the browser's speed, run in the tests' Chromium
-#: (mlp_devtools.browser.CHROMIUM: the headless shell, less CPU per page).
-CHROMIUM = os.environ.get("CHROMIUM_DESKTOP", DESKTOP)
+#: The Chromium that measures performance: Debian's desktop ``chromium`` (what readers run: the
+#: score is a measurement of that browser), ``$CHROMIUM_DESKTOP`` if set.
+PERFORMANCE_CHROMIUM = os.environ.get("CHROMIUM_DESKTOP", DESKTOP)
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "package.json"
 
 #: The chapter's pages, home to summary (``chapter=True`` in mlp_lessons/lessons.py; paths
@@ -55,14 +53,26 @@ CHECK_WORKERS = 2
 TIMEOUT_PER_PAGE_S = 90
 
 
-def missing() -> str | None:
-    """Why Lighthouse cannot run here, or None."""
+def chromium_for(categories: list[str]) -> str:
+    """The Chromium Lighthouse runs for ``categories``: :data:`PERFORMANCE_CHROMIUM` when
+    performance is scored; otherwise (checks of the page that do not depend on the browser's
+    speed) the tests' Chromium, mlp_devtools.browser.CHROMIUM (the headless shell: less CPU).
+
+    >>> chromium_for(["seo"]) == TEST_CHROMIUM and chromium_for(CATEGORIES) == PERFORMANCE_CHROMIUM
+    True
+    """
+    return PERFORMANCE_CHROMIUM if "performance" in categories else TEST_CHROMIUM
+
+
+def missing(categories: list[str] = CATEGORIES) -> str | None:
+    """Why Lighthouse cannot run here for ``categories``, or None."""
     if not shutil.which("node"):
         return "node not found (Node 20: apt-get install nodejs)"
     if not LIGHTHOUSE.is_file():
         return "node_modules/lighthouse not found (run `npm ci` at the repository root)"
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        return f"{CHROMIUM} not found (apt-get install chromium)"
+    chromium = chromium_for(categories)
+    if not (Path(chromium).is_file() or shutil.which(chromium)):
+        return f"{chromium} not found (apt-get install chromium-headless-shell chromium)"
     return None
 
 
@@ -73,7 +83,7 @@ def lighthouse(urls: list[str], categories: list[str] = CATEGORIES) -> list[dict
     it, in ``CHECK_WORKERS`` Chromiums at once (the other categories do not depend on timing)."""
     workers = 1 if "performance" in categories else CHECK_WORKERS
     shares = [urls[i::workers] for i in range(workers) if urls[i::workers]]
-    env = dict(os.environ, CHROME_PATH=CHROMIUM if "performance" in categories else TEST_CHROMIUM)
+    env = dict(os.environ, CHROME_PATH=chromium_for(categories))
     with tempfile.TemporaryDirectory() as tmp:
         outs = [Path(tmp) / f"lighthouse-{i}.json" for i in range(len(shares))]
         running = [subprocess.Popen(["node", str(RUNNER), "--categories=" + ",".join(categories),
